@@ -1,0 +1,156 @@
+/**
+ * The only module that reads the environment. `loadConfig()` validates every variable once and returns a frozen,
+ * typed object; a bad value is reported by name, with what was expected.
+ */
+import path from 'node:path';
+import { UserError } from './errors';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+/** Password of the managed local server when NEO4J_PASSWORD is unset. It listens on loopback only. */
+export const LOCAL_DEV_PASSWORD = 'diplomatic-graph-local';
+
+export interface ManagedNeo4jConfig {
+  /** Where Maven puts the server jars (shared by every instance). */
+  distDir: string;
+  /** The instance: conf/, data/, logs/, run/ (pid file). */
+  dataDir: string;
+  /** JAVA_HOME, when set: the JDK to run Neo4j with (else `java` on PATH). */
+  javaHome: string | undefined;
+  boltPort: number;
+  httpPort: number;
+  heapSize: string;
+  pageCacheSize: string;
+  /** db.transaction.timeout: bounds every transaction (Neo4j's default is unbounded). */
+  transactionTimeout: string;
+  /** db.memory.transaction.max: bounds the memory of one transaction (Neo4j's default is unbounded). */
+  transactionMemory: string;
+  /** How long to wait for Bolt to answer after launching Java. */
+  startTimeoutMs: number;
+}
+
+export interface Neo4jConnectionConfig {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface Config {
+  /** True when NEO4J_URI is unset: the project installs, starts and stops its own Neo4j. */
+  managed: boolean;
+  neo4j: Neo4jConnectionConfig;
+  managedNeo4j: ManagedNeo4jConfig;
+  api: {
+    host: string;
+    port: number;
+    /** NODE_ENV=production: masked errors, no schema hints. */
+    production: boolean;
+    introspection: boolean;
+  };
+  /** Seed an empty database on start (SEED_ON_START, default true). */
+  seedOnStart: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number, allowZero = false): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  const min = allowZero ? 0 : 1;
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > 65535) {
+    throw new UserError(`${name} must be a port number (${min}-65535), got '${raw}'.`);
+  }
+  return value;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0) {
+    throw new UserError(`${name} must be a positive whole number, got '${raw}'.`);
+  }
+  return Number(raw);
+}
+
+function matching(env: Env, name: string, fallback: string, pattern: RegExp, expected: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw.trim())) throw new UserError(`${name} must be ${expected}, got '${raw}'.`);
+  return raw.trim();
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new UserError(`${name} must be true or false, got '${raw}'.`);
+}
+
+function dir(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  return path.resolve(PROJECT_ROOT, raw === undefined || raw === '' ? fallback : raw);
+}
+
+const SIZE = /^\d+[kmg]$/i;
+const DURATION = /^\d+(ms|s|m|h)$/;
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const uri = env.NEO4J_URI?.trim() || undefined;
+  const managed = uri === undefined;
+  if (uri !== undefined && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
+    throw new UserError(
+      `NEO4J_URI must look like neo4j://host:7687 or bolt://host:7687 (optionally +s or +ssc), got '${uri}'.`,
+    );
+  }
+  if (!managed && !env.NEO4J_PASSWORD) {
+    throw new UserError(`NEO4J_PASSWORD is required when NEO4J_URI is set (connecting to ${uri}).`);
+  }
+  const boltPort = port(env, 'NEO4J_BOLT_PORT', 7687);
+  const httpPort = port(env, 'NEO4J_HTTP_PORT', 7474);
+  if (managed && boltPort === httpPort) {
+    throw new UserError(`NEO4J_BOLT_PORT and NEO4J_HTTP_PORT must differ (both are ${boltPort}).`);
+  }
+  const database = matching(env, 'NEO4J_DATABASE', 'neo4j', /^[a-z][a-z0-9.-]{2,62}$/, 'a database name such as neo4j');
+  const production = env.NODE_ENV === 'production';
+
+  const config: Config = {
+    managed,
+    neo4j: {
+      uri: uri ?? `bolt://127.0.0.1:${boltPort}`,
+      username: env.NEO4J_USERNAME || 'neo4j',
+      password: env.NEO4J_PASSWORD || LOCAL_DEV_PASSWORD,
+      database,
+    },
+    managedNeo4j: {
+      distDir: dir(env, 'NEO4J_DIST_DIR', '.neo4j/dist'),
+      dataDir: dir(env, 'NEO4J_DATA_DIR', '.neo4j/instance'),
+      javaHome: env.JAVA_HOME || undefined,
+      boltPort,
+      httpPort,
+      heapSize: matching(env, 'NEO4J_HEAP_SIZE', '512m', SIZE, 'a size such as 512m or 2g'),
+      pageCacheSize: matching(env, 'NEO4J_PAGECACHE_SIZE', '128m', SIZE, 'a size such as 128m or 1g'),
+      transactionTimeout: matching(env, 'NEO4J_TRANSACTION_TIMEOUT', '10s', DURATION, 'a duration such as 10s or 500ms'),
+      transactionMemory: matching(env, 'NEO4J_TRANSACTION_MEMORY', '256m', SIZE, 'a size such as 256m'),
+      startTimeoutMs: positiveInt(env, 'NEO4J_START_TIMEOUT', 120) * 1000,
+    },
+    api: {
+      host: env.HOST || '127.0.0.1',
+      port: port(env, 'PORT', 4000, true),
+      production,
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    },
+    seedOnStart: bool(env, 'SEED_ON_START', true),
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

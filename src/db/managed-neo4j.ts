@@ -1,0 +1,355 @@
+/**
+ * The managed local Neo4j: one JVM running Neo4j's own entry point from the jars that install.ts resolved.
+ * It writes neo4j.conf, sets the initial password once, starts the server (attached to this process, or detached
+ * for `npm run db:start`), waits until Bolt answers, and stops it on request, on exit, Ctrl-C and SIGTERM.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import type { ManagedNeo4jConfig, Neo4jConnectionConfig } from '../config';
+import { UserError } from '../errors';
+import { ensureInstalled, type Log } from './install';
+import { findJava } from './java';
+
+export interface ManagedNeo4jOptions {
+  server: ManagedNeo4jConfig;
+  /** Credentials and database to create on first start, and to probe Bolt with. */
+  connection: Neo4jConnectionConfig;
+  log: Log;
+}
+
+export interface StartResult {
+  server: ManagedNeo4j;
+  /** False when a server of this data folder was already running (started by `npm run db:start`). */
+  startedHere: boolean;
+}
+
+/** Settings Neo4j would leave unbounded or unsafe for a local server; unknown keys abort start-up. */
+export function neo4jConf(server: ManagedNeo4jConfig, connection: Neo4jConnectionConfig): string {
+  const { dataDir, distDir } = server;
+  const settings: Record<string, string> = {
+    'server.default_listen_address': '127.0.0.1',
+    'server.default_advertised_address': 'localhost',
+    'server.bolt.listen_address': `127.0.0.1:${server.boltPort}`,
+    'server.bolt.advertised_address': `localhost:${server.boltPort}`,
+    'server.http.listen_address': `127.0.0.1:${server.httpPort}`,
+    'server.http.advertised_address': `localhost:${server.httpPort}`,
+    'server.https.enabled': 'false',
+    'server.directories.data': path.join(dataDir, 'data'),
+    'server.directories.logs': path.join(dataDir, 'logs'),
+    'server.directories.import': path.join(dataDir, 'import'),
+    'server.directories.run': path.join(dataDir, 'run'),
+    'server.directories.lib': path.join(distDir, 'lib'),
+    'server.directories.plugins': path.join(distDir, 'plugins'),
+    'server.memory.heap.initial_size': server.heapSize,
+    'server.memory.heap.max_size': server.heapSize,
+    'server.memory.pagecache.size': server.pageCacheSize,
+    'initial.dbms.default_database': connection.database,
+    'dbms.security.auth_enabled': 'true',
+    'dbms.usage_report.enabled': 'false',
+    'db.transaction.timeout': server.transactionTimeout,
+    'db.memory.transaction.max': server.transactionMemory,
+  };
+  return (
+    '# Written by src/db/managed-neo4j.ts at every start: edit the environment variables, not this file.\n' +
+    Object.entries(settings)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n') +
+    '\n'
+  );
+}
+
+function jvmArgs(server: ManagedNeo4jConfig): string[] {
+  const { dataDir, distDir } = server;
+  return [
+    `-Xms${server.heapSize}`,
+    `-Xmx${server.heapSize}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Dlog4j2.disable.jmx=true',
+    '-Dfile.encoding=UTF-8',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    // The data folder on the command line is how a pid is recognised as this instance's server.
+    `-Ddiplomatic.graph.instance=${dataDir}`,
+    '-cp',
+    // Plugins on the class path too, as Neo4j's own launcher does: APOC's extensions load from it.
+    `${path.join(distDir, 'plugins', '*')}${path.delimiter}${path.join(distDir, 'lib', '*')}`,
+  ];
+}
+
+const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
+
+const pidFile = (dataDir: string) => path.join(dataDir, 'run', 'neo4j.pid');
+const consoleLog = (dataDir: string) => path.join(dataDir, 'logs', 'console.log');
+
+/** The pid of this data folder's running server, if any (a stale pid file is ignored). */
+export function runningPid(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(pid) && pid > 0 && isOurServer(pid, dataDir) ? pid : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isOurServer(pid: number, dataDir: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes(ENTRY_POINT) && cmdline.includes(`-Ddiplomatic.graph.instance=${dataDir}\0`);
+  } catch {
+    return true; // No /proc (macOS): trust the pid file.
+  }
+}
+
+async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+  if (!free) {
+    throw new UserError(
+      `Port ${port} (${what}) is already in use by another program. Stop that program, or choose another port with ${variable}.`,
+    );
+  }
+}
+
+function lastLines(file: string, count: number): string {
+  try {
+    return fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-count)
+      .map((line) => `  ${line}`)
+      .join('\n');
+  } catch {
+    return '  (no output)';
+  }
+}
+
+export class ManagedNeo4j {
+  private exitedPromise: Promise<void> | undefined;
+
+  private constructor(
+    readonly options: ManagedNeo4jOptions,
+    readonly pid: number,
+    private readonly child: ChildProcess | undefined,
+  ) {}
+
+  /** Settles when the server process is gone (polls the pid of a server this process did not launch). */
+  private get exited(): Promise<void> {
+    const child = this.child;
+    this.exitedPromise ??= child
+      ? new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+          else child.once('exit', () => resolve());
+        })
+      : waitForExit(this.pid);
+    return this.exitedPromise;
+  }
+
+  get boltUri(): string {
+    return `bolt://127.0.0.1:${this.options.server.boltPort}`;
+  }
+
+  get browserUrl(): string {
+    return `http://localhost:${this.options.server.httpPort}/browser/`;
+  }
+
+  /**
+   * Starts the server, or attaches to the one already running on this data folder. With `detached`, the server
+   * outlives this process (`npm run db:start`); otherwise it is stopped when this process exits.
+   */
+  static async start(options: ManagedNeo4jOptions, { detached = false } = {}): Promise<StartResult> {
+    const { server, connection, log } = options;
+    if (connection.username !== 'neo4j') {
+      throw new UserError(
+        `The managed Neo4j server has the single user 'neo4j'; NEO4J_USERNAME is '${connection.username}'. ` +
+          'Unset NEO4J_USERNAME, or set NEO4J_URI to use your own server.',
+      );
+    }
+    const existing = runningPid(server.dataDir);
+    if (existing !== undefined) {
+      const attached = new ManagedNeo4j(options, existing, undefined);
+      await attached.waitForBolt(Date.now() + server.startTimeoutMs);
+      return { server: attached, startedHere: false };
+    }
+
+    const java = findJava(server.javaHome);
+    await ensureInstalled(server.distDir, log);
+    await assertPortFree(server.boltPort, 'Neo4j Bolt', 'NEO4J_BOLT_PORT');
+    await assertPortFree(server.httpPort, 'Neo4j HTTP and Browser', 'NEO4J_HTTP_PORT');
+
+    for (const sub of ['conf', 'data', 'logs', 'run', 'import']) {
+      fs.mkdirSync(path.join(server.dataDir, sub), { recursive: true });
+    }
+    const confDir = path.join(server.dataDir, 'conf');
+    fs.writeFileSync(path.join(confDir, 'neo4j.conf'), neo4jConf(server, connection));
+    if (!fs.existsSync(path.join(server.dataDir, 'data', 'dbms', 'auth.ini'))) {
+      setInitialPassword(java.executable, server, connection.password);
+    }
+
+    const out = fs.openSync(consoleLog(server.dataDir), 'a');
+    const started = Date.now();
+    log(`Starting Neo4j on ${`bolt://127.0.0.1:${server.boltPort}`} (data in ${server.dataDir})...`);
+    const child = spawn(
+      java.executable,
+      [...jvmArgs(server), ENTRY_POINT, `--home-dir=${server.dataDir}`, `--config-dir=${confDir}`, '--console-mode'],
+      { cwd: server.dataDir, detached, stdio: ['ignore', out, out] },
+    );
+    fs.closeSync(out);
+    if (child.pid === undefined) throw new UserError(`Could not launch ${java.executable}.`);
+    fs.writeFileSync(pidFile(server.dataDir), `${child.pid}\n`);
+    const instance = new ManagedNeo4j(options, child.pid, child);
+    if (detached) {
+      child.unref();
+    } else {
+      instance.stopWithThisProcess();
+    }
+    try {
+      await instance.waitForBolt(started + server.startTimeoutMs);
+    } catch (error) {
+      await instance.stop();
+      throw error;
+    }
+    log(`Neo4j is up in ${((Date.now() - started) / 1000).toFixed(1)} s; Neo4j Browser: ${instance.browserUrl}`);
+    return { server: instance, startedHere: true };
+  }
+
+  /** Stops the server and waits until its process is gone (SIGKILL after 30 s). Safe to call twice. */
+  async stop(): Promise<void> {
+    if (isAlive(this.pid)) {
+      this.options.log('Stopping Neo4j...');
+      try {
+        process.kill(this.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      if (!(await finishesWithin(this.exited, 30_000))) {
+        try {
+          process.kill(this.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await this.exited;
+      }
+    }
+    fs.rmSync(pidFile(this.options.server.dataDir), { force: true });
+  }
+
+  /**
+   * Resolves once the configured database answers a query over Bolt (Bolt opens before the default database is
+   * ready on a first start); fails early if the JVM exits or the password is refused.
+   */
+  private async waitForBolt(deadline: number): Promise<void> {
+    const { connection, server } = this.options;
+    const driver = neo4j.driver(this.boltUri, neo4j.auth.basic(connection.username, connection.password), {
+      connectionTimeout: 2_000,
+      maxConnectionPoolSize: 1,
+      logging: { level: 'error', logger: () => undefined },
+    });
+    try {
+      for (;;) {
+        const session = driver.session({ database: connection.database });
+        try {
+          await session.run('RETURN 1', {}, { timeout: 2_000 });
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized') {
+            throw new UserError(
+              `The managed Neo4j in ${server.dataDir} refused the password: it was set when that folder was first ` +
+                'started, and NEO4J_PASSWORD has changed since. Set NEO4J_PASSWORD back, or delete the folder to start afresh.',
+            );
+          }
+        } finally {
+          await session.close();
+        }
+        const log = consoleLog(server.dataDir);
+        if (!isAlive(this.pid)) {
+          throw new UserError(`Neo4j stopped while starting. The last lines of ${log}:\n${lastLines(log, 15)}`);
+        }
+        if (Date.now() > deadline) {
+          throw new UserError(
+            `Neo4j did not answer on ${this.boltUri} within ${server.startTimeoutMs / 1000} s ` +
+              `(NEO4J_START_TIMEOUT). The last lines of ${log}:\n${lastLines(log, 15)}`,
+          );
+        }
+        await delay(250);
+      }
+    } finally {
+      await driver.close();
+    }
+  }
+
+  /** An attached server must not outlive this process, however it ends. */
+  private stopWithThisProcess(): void {
+    const killNow = () => {
+      if (isAlive(this.pid)) process.kill(this.pid, 'SIGKILL');
+    };
+    process.once('exit', killNow);
+    void this.exited.then(() => process.removeListener('exit', killNow));
+  }
+}
+
+/** `npm run db:stop`: stops the server of this data folder, if one runs. Returns false when none was running. */
+export async function stopRunning(server: ManagedNeo4jConfig, log: Log): Promise<boolean> {
+  const pid = runningPid(server.dataDir);
+  if (pid === undefined) return false;
+  log(`Stopping Neo4j (pid ${pid})...`);
+  process.kill(pid, 'SIGTERM');
+  if (!(await finishesWithin(waitForExit(pid), 30_000))) process.kill(pid, 'SIGKILL');
+  await waitForExit(pid);
+  fs.rmSync(pidFile(server.dataDir), { force: true });
+  return true;
+}
+
+function setInitialPassword(java: string, server: ManagedNeo4jConfig, password: string): void {
+  const confDir = path.join(server.dataDir, 'conf');
+  const result = spawnSync(
+    java,
+    ['-cp', path.join(server.distDir, 'lib', '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    { env: { ...process.env, NEO4J_HOME: server.dataDir, NEO4J_CONF: confDir }, encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    throw new UserError(`Could not set the initial Neo4j password: ${(result.stderr || result.stdout).trim()}`);
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  while (isAlive(pid)) await delay(100);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** True if `work` settles within `ms`; the timer never outlives the wait. */
+async function finishesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { LOCAL_DEV_PASSWORD, loadConfig, PROJECT_ROOT } from '../src/config';
+
+describe('loadConfig', () => {
+  it('uses the managed local server on the default ports when NEO4J_URI is unset', () => {
+    const config = loadConfig({});
+    expect(config.managed).toBe(true);
+    expect(config.neo4j).toEqual({
+      uri: 'bolt://127.0.0.1:7687',
+      username: 'neo4j',
+      password: LOCAL_DEV_PASSWORD,
+      database: 'neo4j',
+    });
+    expect(config.managedNeo4j).toMatchObject({
+      boltPort: 7687,
+      httpPort: 7474,
+      dataDir: path.join(PROJECT_ROOT, '.neo4j/instance'),
+      distDir: path.join(PROJECT_ROOT, '.neo4j/dist'),
+      transactionTimeout: '10s',
+      transactionMemory: '256m',
+    });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 4000, production: false, introspection: true });
+  });
+
+  it('uses the server NEO4J_URI names, and starts nothing', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://example.databases.neo4j.io',
+      NEO4J_USERNAME: 'reader',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'news',
+      PORT: '8080',
+    });
+    expect(config.managed).toBe(false);
+    expect(config.neo4j).toEqual({
+      uri: 'neo4j+s://example.databases.neo4j.io',
+      username: 'reader',
+      password: 'secret',
+      database: 'news',
+    });
+    expect(config.api.port).toBe(8080);
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.neo4j)).toBe(true);
+  });
+
+  it('turns on masked errors and off introspection in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).api).toMatchObject({ production: true, introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).api.introspection).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, "PORT must be a port number (0-65535), got 'abc'."],
+    [{ NEO4J_BOLT_PORT: '70000' }, "NEO4J_BOLT_PORT must be a port number (1-65535), got '70000'."],
+    [{ NEO4J_BOLT_PORT: '7000', NEO4J_HTTP_PORT: '7000' }, 'NEO4J_BOLT_PORT and NEO4J_HTTP_PORT must differ (both are 7000).'],
+    [{ NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI must look like'],
+    [{ NEO4J_URI: 'bolt://db:7687' }, 'NEO4J_PASSWORD is required when NEO4J_URI is set'],
+    [{ NEO4J_TRANSACTION_TIMEOUT: 'forever' }, "NEO4J_TRANSACTION_TIMEOUT must be a duration such as 10s or 500ms, got 'forever'."],
+    [{ NEO4J_HEAP_SIZE: '1 GB' }, "NEO4J_HEAP_SIZE must be a size such as 512m or 2g, got '1 GB'."],
+    [{ SEED_ON_START: 'maybe' }, "SEED_ON_START must be true or false, got 'maybe'."],
+    [{ NEO4J_DATABASE: 'My DB' }, "NEO4J_DATABASE must be a database name such as neo4j, got 'My DB'."],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

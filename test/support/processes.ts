@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+
+/** Pids of live processes whose command line contains `text` (Linux /proc). */
+export function processesMatching(text: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** The Neo4j servers running on a data folder (the managed server carries it on its command line). */
+export function neo4jServersOf(dataDir: string): number[] {
+  return processesMatching(`-Ddiplomatic.graph.instance=${dataDir}\0`);
+}
+
+export async function eventually(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return check();
+}

@@ -1,0 +1,73 @@
+/**
+ * The test run's own Neo4j: the managed server on free ports with a throw-away data folder, started by
+ * global-setup.ts and stopped by global-teardown.ts. Suites reach it through `testConfig()`.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config';
+
+/** Where global-setup.ts records the server for the suites (jest runs them in other module registries). */
+const STATE_FILE = path.join(os.tmpdir(), `diplomatic-graph-test-${process.ppid}-${process.pid}.json`);
+const STATE_ENV = 'DIPLOMATIC_GRAPH_TEST_STATE';
+
+export const TEST_PASSWORD = 'test-password-123';
+/** Short, so the runaway-query test is quick. */
+export const TEST_TRANSACTION_TIMEOUT = '4s';
+
+export interface TestNeo4jState {
+  dataDir: string;
+  boltPort: number;
+  httpPort: number;
+  pid: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment of the managed test server (used by global-setup and by tests that spawn entry points). */
+export function managedEnv(state: Pick<TestNeo4jState, 'dataDir' | 'boltPort' | 'httpPort'>): Record<string, string> {
+  return {
+    NEO4J_DATA_DIR: state.dataDir,
+    NEO4J_BOLT_PORT: String(state.boltPort),
+    NEO4J_HTTP_PORT: String(state.httpPort),
+    NEO4J_PASSWORD: TEST_PASSWORD,
+    NEO4J_TRANSACTION_TIMEOUT: TEST_TRANSACTION_TIMEOUT,
+    NEO4J_HEAP_SIZE: '768m',
+  };
+}
+
+export function saveState(state: TestNeo4jState): void {
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state));
+  process.env[STATE_ENV] = STATE_FILE;
+}
+
+export function loadState(): TestNeo4jState {
+  const file = process.env[STATE_ENV];
+  if (!file) throw new Error('The test Neo4j is not running: run the tests with `npm test` (jest global setup).');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as TestNeo4jState;
+}
+
+export function removeState(): void {
+  fs.rmSync(STATE_FILE, { force: true });
+}
+
+/** The configuration a suite uses to reach the test server as an external one (NEO4J_URI set). */
+export function testConfig(extra: Record<string, string> = {}): Readonly<Config> {
+  const state = loadState();
+  return loadConfig({
+    NEO4J_URI: `bolt://127.0.0.1:${state.boltPort}`,
+    NEO4J_PASSWORD: TEST_PASSWORD,
+    PORT: '0',
+    ...extra,
+  });
+}
