@@ -47,6 +47,12 @@ export interface Config {
     /** NODE_ENV=production: masked errors, no schema hints. */
     production: boolean;
     introspection: boolean;
+    /** Bound of every database transaction an API request runs (below the HTTP request timeout). */
+    queryTimeoutMs: number;
+    /** How long the driver retries a failed transaction (after a leader switch, a dropped connection). */
+    retryTimeMs: number;
+    /** Bound of a whole HTTP request: above the query bound plus the retries, so the database gives up first. */
+    requestTimeoutMs: number;
   };
   /** Seed an empty database on start (SEED_ON_START, default true). */
   seedOnStart: boolean;
@@ -96,6 +102,11 @@ function dir(env: Env, name: string, fallback: string): string {
 }
 
 const SIZE = /^\d+[kmg]$/i;
+
+function durationMs(duration: string): number {
+  const [, amount, unit] = /^(\d+)(ms|s|m|h)$/.exec(duration)!;
+  return Number(amount) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms'];
+}
 const DURATION = /^\d+(ms|s|m|h)$/;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -142,9 +153,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       port: port(env, 'PORT', 4000, true),
       production,
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+      queryTimeoutMs: durationMs(matching(env, 'API_QUERY_TIMEOUT', '5s', DURATION, 'a duration such as 5s or 800ms')),
+      retryTimeMs: 3_000,
+      requestTimeoutMs: durationMs(matching(env, 'API_REQUEST_TIMEOUT', '30s', DURATION, 'a duration such as 30s')),
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
   };
+  const { queryTimeoutMs, retryTimeMs, requestTimeoutMs } = config.api;
+  if (queryTimeoutMs + retryTimeMs >= requestTimeoutMs) {
+    throw new UserError(
+      `API_REQUEST_TIMEOUT (${requestTimeoutMs} ms) must be longer than API_QUERY_TIMEOUT (${queryTimeoutMs} ms) ` +
+        `plus the driver's retries (${retryTimeMs} ms), so that a slow query fails before its HTTP request does.`,
+    );
+  }
   return deepFreeze(config);
 }
 

@@ -1,7 +1,11 @@
-/** `npm start`: the database (managed or NEO4J_URI), then the GraphQL API on PORT (4000). */
+/**
+ * `npm start`: the database (the managed Neo4j, or the server NEO4J_URI names), its constraints and indexes, the
+ * seed when the database is empty, then the GraphQL API on PORT (4000). Ctrl-C stops the API, then the database.
+ */
 import http from 'node:http';
 import { createApi } from './api/server';
 import { loadConfig } from './config';
+import { applySchema, isEmpty, runSeedScripts } from './db/cypher-scripts';
 import { openDatabase } from './db/database';
 import { runCli, UserError } from './errors';
 import { exitOnSignals, onShutdown, shutdown } from './shutdown';
@@ -20,13 +24,19 @@ void runCli(async () => {
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { maxTransactionRetryTimeMs: config.api.retryTimeMs });
   onShutdown(db.close);
   log(`Connected to Neo4j ${db.info.version} ${db.info.edition} (${config.neo4j.uri}, database ${config.neo4j.database}).`);
 
+  await applySchema(db.driver, config.neo4j.database);
+  if (config.seedOnStart && (await isEmpty(db.driver, config.neo4j.database))) {
+    log('The database is empty: loading the seed.');
+    await runSeedScripts(db.driver, config.neo4j.database, log);
+  }
+
   const api = await createApi({ driver: db.driver, config });
   onShutdown(api.stop);
-  const server = http.createServer(api.handler);
+  const server = http.createServer({ requestTimeout: config.api.requestTimeoutMs }, api.handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -40,5 +50,11 @@ async function serve(): Promise<void> {
   onShutdown(() => new Promise((resolve) => server.close(() => resolve())));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.api.port;
-  log(`GraphQL API ready at http://localhost:${port}/graphql`);
+  log(`GraphQL API ready at http://localhost:${port}/graphql (IDE: http://localhost:${port}/)`);
+  if (config.managed) {
+    log(
+      `Neo4j Browser: http://localhost:${config.managedNeo4j.httpPort}/browser/ ` +
+        `(ready questions: :play http://localhost:${port}/browser/guide.html)`,
+    );
+  }
 }

@@ -19,7 +19,15 @@ describe('loadConfig', () => {
       transactionTimeout: '10s',
       transactionMemory: '256m',
     });
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 4000, production: false, introspection: true });
+    expect(config.api).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      production: false,
+      introspection: true,
+      queryTimeoutMs: 5000,
+      retryTimeMs: 3000,
+      requestTimeoutMs: 30000,
+    });
   });
 
   it('uses the server NEO4J_URI names, and starts nothing', () => {
@@ -61,6 +69,7 @@ describe('loadConfig', () => {
     [{ NEO4J_HEAP_SIZE: '1 GB' }, "NEO4J_HEAP_SIZE must be a size such as 512m or 2g, got '1 GB'."],
     [{ SEED_ON_START: 'maybe' }, "SEED_ON_START must be true or false, got 'maybe'."],
     [{ NEO4J_DATABASE: 'My DB' }, "NEO4J_DATABASE must be a database name such as neo4j, got 'My DB'."],
+    [{ API_QUERY_TIMEOUT: '60s' }, 'API_REQUEST_TIMEOUT (30000 ms) must be longer than API_QUERY_TIMEOUT (60000 ms) plus'],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

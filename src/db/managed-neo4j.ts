@@ -10,6 +10,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { ManagedNeo4jConfig, Neo4jConnectionConfig } from '../config';
 import { UserError } from '../errors';
+import { styleCommand } from '../browser/grass';
 import { ensureInstalled, type Log } from './install';
 import { findJava } from './java';
 
@@ -51,6 +52,9 @@ export function neo4jConf(server: ManagedNeo4jConfig, connection: Neo4jConnectio
     'dbms.usage_report.enabled': 'false',
     'db.transaction.timeout': server.transactionTimeout,
     'db.memory.transaction.max': server.transactionMemory,
+    // Neo4j Browser applies the project's style at every connect (browser/style.grass, as one-line JSON).
+    'browser.post_connect_cmd': styleCommand(),
+    'client.allow_telemetry': 'false',
   };
   return (
     '# Written by src/db/managed-neo4j.ts at every start: edit the environment variables, not this file.\n' +

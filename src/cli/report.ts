@@ -1,0 +1,18 @@
+/** `npm run report [-- --json]`: the data-quality report. Exits non-zero when a fact has no evidence. */
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/database';
+import { runCli } from '../errors';
+import { dataQualityReport, formatReport } from '../report/data-quality';
+
+void runCli(async () => {
+  const json = process.argv.includes('--json');
+  const config = loadConfig();
+  const db = await openDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  try {
+    const report = await dataQualityReport(db.driver, config.neo4j.database);
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    if (report.factsWithoutEvidence.length > 0) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+});

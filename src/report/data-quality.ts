@@ -1,0 +1,114 @@
+/**
+ * The data-quality report (`npm run report`): what an analyst should know before trusting an answer.
+ * One read query per section; the CLI prints them, the tests call them.
+ */
+import type { Driver } from 'neo4j-driver';
+
+export interface UnnamedHolder {
+  position: string;
+  country: string | null;
+  observedOn: string;
+  actedIn: string[];
+}
+
+export interface PortfolioMismatch {
+  exchange: string;
+  person: string | null;
+  role: string;
+  portfolios: string[];
+  documents: string[];
+  topics: string[];
+}
+
+export interface AgreementWithoutNamedSignatory {
+  title: string;
+  signatories: string[];
+}
+
+export interface FactWithoutEvidence {
+  id: string;
+  labels: string[];
+}
+
+export interface DataQualityReport {
+  unnamedHolders: UnnamedHolder[];
+  portfolioMismatches: PortfolioMismatch[];
+  agreementsWithoutNamedSignatory: AgreementWithoutNamedSignatory[];
+  factsWithoutEvidence: FactWithoutEvidence[];
+}
+
+const UNNAMED_HOLDERS = `
+MATCH (occupancy:Occupancy {holderNamed: false})-[:OF_POSITION]->(position:Position)
+OPTIONAL MATCH (position)-[:OF_COUNTRY]->(country:Country)
+OPTIONAL MATCH (occupancy)<-[:IN_CAPACITY]-(:ExchangeSide)<-[:HAS_SIDE]-(exchange:DocumentExchange)
+WITH occupancy, position, country, collect(DISTINCT exchange.name) AS actedIn
+RETURN position.title AS position, country.name AS country, occupancy.observedOn AS observedOn, actedIn
+ORDER BY country, position, observedOn`;
+
+// A side's capacity matches a document when one of its positions has a portfolio among the document's topics,
+// or belongs to a body the document binds. A side that matches none of its exchange's documents is listed.
+const PORTFOLIO_MISMATCHES = `
+MATCH (exchange:DocumentExchange)-[:HAS_SIDE]->(side:ExchangeSide)-[:IN_CAPACITY]->(:Occupancy)-[:OF_POSITION]->(position:Position)
+WITH exchange, side, collect(position) AS positions
+MATCH (exchange)-[:EXCHANGED]->(document:Agreement)
+WITH exchange, side, positions, collect(document) AS documents
+WHERE NONE(document IN documents WHERE ANY(position IN positions WHERE
+        position.portfolio IN document.topics OR EXISTS { (position)-[:IN_BODY]->(:Body)<-[:BINDS]-(document) }))
+OPTIONAL MATCH (side)-[:PERSON]->(person:Person)
+RETURN exchange.name AS exchange, person.name AS person, side.role AS role,
+       [position IN positions | position.portfolio] AS portfolios,
+       [document IN documents | document.title] AS documents,
+       reduce(topics = [], document IN documents | topics + document.topics) AS topics
+ORDER BY exchange, role`;
+
+const AGREEMENTS_WITHOUT_NAMED_SIGNATORY = `
+MATCH (agreement:Agreement)
+WHERE NOT EXISTS { (agreement)<-[:EXCHANGED]-(:DocumentExchange)-[:HAS_SIDE]->(:ExchangeSide)-[:PERSON]->(:Person) }
+  AND NOT EXISTS { (agreement)-[:SIGNED_BY]->(:Person) }
+OPTIONAL MATCH (agreement)-[:SIGNED_BY]->(signatory)
+WITH agreement, collect(signatory.name) AS signatories
+RETURN agreement.title AS title, signatories
+ORDER BY title`;
+
+const FACTS_WITHOUT_EVIDENCE = `
+MATCH (fact:Fact)
+WHERE NOT EXISTS { (fact)-[:EVIDENCED_BY]->(:Passage)-[:IN_SOURCE]->(:Source) }
+RETURN fact.id AS id, [label IN labels(fact) WHERE label <> 'Fact'] AS labels
+ORDER BY id`;
+
+async function rows<T>(driver: Driver, database: string, query: string): Promise<T[]> {
+  const { records } = await driver.executeQuery(query, {}, { database, routing: 'READ' });
+  return records.map((record) => record.toObject() as T);
+}
+
+export async function dataQualityReport(driver: Driver, database: string): Promise<DataQualityReport> {
+  return {
+    unnamedHolders: await rows<UnnamedHolder>(driver, database, UNNAMED_HOLDERS),
+    portfolioMismatches: await rows<PortfolioMismatch>(driver, database, PORTFOLIO_MISMATCHES),
+    agreementsWithoutNamedSignatory: await rows<AgreementWithoutNamedSignatory>(driver, database, AGREEMENTS_WITHOUT_NAMED_SIGNATORY),
+    factsWithoutEvidence: await rows<FactWithoutEvidence>(driver, database, FACTS_WITHOUT_EVIDENCE),
+  };
+}
+
+function section<T>(title: string, items: T[], line: (item: T) => string, none = 'none'): string[] {
+  return [`${title} (${items.length})`, ...(items.length ? items.map((item) => `  - ${line(item)}`) : [`  ${none}`]), ''];
+}
+
+export function formatReport(report: DataQualityReport): string {
+  return [
+    ...section('Office-holders the sources do not name', report.unnamedHolders, (item) =>
+      `${item.position}${item.country ? ` of ${item.country}` : ''}, ${item.observedOn}` +
+        (item.actedIn.length ? `: ${item.actedIn.join('; ')}` : ''),
+    ),
+    ...section('Exchanges where the exchanger\'s portfolio differs from the document\'s domain', report.portfolioMismatches, (item) =>
+      `${item.person ?? `(unnamed) ${item.role}`} (${item.role}; portfolio: ${item.portfolios.join(', ')}) handed over ` +
+        `${item.documents.join('; ')} (about: ${item.topics.join(', ')})`,
+    ),
+    ...section('Agreements with no named signatory or exchanger', report.agreementsWithoutNamedSignatory, (item) =>
+      `${item.title}${item.signatories.length ? ` (signed by ${item.signatories.join(', ')})` : ''}`,
+    ),
+    ...section('Facts without evidence (expected: none)', report.factsWithoutEvidence, (item) =>
+      `${item.id} (${item.labels.join(', ')})`,
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,61 @@
+/** Graph fixtures for integration suites: a known state to start from, and a snapshot to compare states. */
+import { createHash } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { applySchema, runSeedScripts } from '../../src/db/cypher-scripts';
+
+export async function emptyGraph(driver: Driver): Promise<void> {
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** An empty database with the schema and the Cypher seed, as `npm start` leaves a fresh one. */
+export async function seededGraph(driver: Driver, database = 'neo4j'): Promise<void> {
+  await emptyGraph(driver);
+  await applySchema(driver, database);
+  await runSeedScripts(driver, database, () => undefined);
+}
+
+export interface GraphSnapshot {
+  nodes: number;
+  relationships: number;
+  labels: Record<string, number>;
+  types: Record<string, number>;
+  /** SHA-256 over every node (labels, properties) and relationship (type, ends, properties), in a stable order. */
+  checksum: string;
+}
+
+const stable = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, stable(v)]));
+  }
+  return value === null || typeof value !== 'object' ? value : String(value);
+};
+
+/** Nodes are named by their id (every node of the graph has one), so the snapshot ignores internal ids. */
+export async function graphSnapshot(driver: Driver): Promise<GraphSnapshot> {
+  const nodes = await driver.executeQuery(
+    'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties',
+  );
+  const relationships = await driver.executeQuery(
+    'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties',
+  );
+  const nodeLines = nodes.records
+    .map((record) => JSON.stringify(stable({ ...record.toObject(), labels: [...record.get('labels')].sort() })))
+    .sort();
+  const relationshipLines = relationships.records.map((record) => JSON.stringify(stable(record.toObject()))).sort();
+  const count = (values: string[]) =>
+    values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
+  return {
+    nodes: nodeLines.length,
+    relationships: relationshipLines.length,
+    labels: count(nodes.records.flatMap((record) => record.get('labels') as string[])),
+    types: count(relationships.records.map((record) => record.get('type') as string)),
+    checksum: createHash('sha256').update(nodeLines.join('\n')).update('\n--\n').update(relationshipLines.join('\n')).digest('hex'),
+  };
+}
