@@ -5,7 +5,6 @@
  * a stack trace.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -30,7 +29,7 @@ export function errorFormatter({ production, queryTimeoutMs, log }: ErrorFormatt
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     if (CLIENT_CODES.has(code)) return { ...formatted, extensions };
 
-    const cause = unwrapResolverError(error) as { code?: string; message?: string; stack?: string };
+    const cause = rootCause(error);
     const neo4jCode = typeof cause?.code === 'string' ? cause.code : '';
     const where = { locations: formatted.locations, path: formatted.path };
     if (/TransactionTimedOut|Transaction\.Terminated/.test(neo4jCode)) {
@@ -50,4 +49,18 @@ export function errorFormatter({ production, queryTimeoutMs, log }: ErrorFormatt
     if (production) return { message: 'Internal server error.', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     return { ...formatted, extensions };
   };
+}
+
+interface Cause {
+  code?: unknown;
+  message?: string;
+  stack?: string;
+  originalError?: unknown;
+}
+
+/** The error under GraphQL's wrappers (a resolver's error, a Neo4j error with its code). */
+function rootCause(error: unknown): Cause | undefined {
+  let current = error as Cause | undefined;
+  while (current?.originalError && current.originalError !== current) current = current.originalError as Cause;
+  return current;
 }

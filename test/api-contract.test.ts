@@ -1,0 +1,276 @@
+/**
+ * The GraphQL contract against the seeded graph, over real HTTP: the root fields and shapes API consumers use,
+ * with the facts of the article they must return.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { loadExamples } from '../src/api/examples';
+import { PROJECT_ROOT } from '../src/config';
+import { createDriver } from '../src/db/connect';
+import { postGraphQL, startTestApi, type TestApi } from './support/api';
+import { seededGraph } from './support/graph';
+import { testConfig } from './support/test-neo4j';
+
+const ARTICLE = [...fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'sources', '000_1cdabd96cc36ddc2.txt'), 'utf8')];
+const ROADMAP =
+  'Programme (Roadmap) of the Military-Technical Cooperation between the State Authority for Military Industry of the Republic of Belarus and the Ministry of Defense Production';
+
+describe('the GraphQL contract', () => {
+  const config = testConfig();
+  let driver: Driver;
+  let api: TestApi;
+  const ask = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await postGraphQL(api.url, { query, variables });
+    expect({ status: response.status, errors: response.body.errors }).toEqual({ status: 200, errors: undefined });
+    return response.body.data as Record<string, any>;
+  };
+
+  beforeAll(async () => {
+    driver = createDriver(config.neo4j);
+    await seededGraph(driver);
+    api = await startTestApi(driver, config);
+  });
+  afterAll(async () => {
+    await api.close();
+    await driver.close();
+  });
+
+  it('documentExchanges: Viktor Khrenin\'s counterpart and the document, with the evidence', async () => {
+    const data = await ask(`{
+      documentExchanges(where: { sides: { some: { person: { some: { name: { eq: "Viktor Khrenin" } } } } } }) {
+        documents { title }
+        sides(sort: [{ role: ASC }]) { role person { name } country { name } }
+        evidence(sort: [{ start: ASC }]) { quote }
+      }
+    }`);
+    expect(data).toEqual({
+      documentExchanges: [
+        {
+          documents: [{ title: 'Agreement on cooperation between the defence ministries of the two countries' }],
+          sides: [
+            { role: 'Commerce Minister', person: [{ name: 'Jam Kamal Khan' }], country: [{ name: 'Pakistan' }] },
+            { role: 'Defence Minister', person: [{ name: 'Viktor Khrenin' }], country: [{ name: 'Belarus' }] },
+          ],
+          evidence: [
+            { quote: 'The two leaders witnessed the ceremony as ministers from both sides exchanged the pre-signed documents.' },
+            {
+              quote:
+                'Both nations also signed an agreement on cooperation between the defence ministries of the two countries and the documents were exchanged by Commerce Minister Jam Kamal Khan and Belarusian Defence Minister Viktor Khrenin.',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('documentExchanges: the two documents Ishaq Dar exchanged, and the unnamed counterpart\'s role', async () => {
+    const data = await ask(`{
+      documentExchanges(where: { sides: { some: { person: { some: { name: { eq: "Ishaq Dar" } } } } } }) {
+        documents(sort: [{ title: ASC }]) { title }
+        sides(sort: [{ role: ASC }]) { role person { name } country { name } }
+      }
+    }`);
+    expect(data).toEqual({
+      documentExchanges: [
+        {
+          documents: [{ title: 'Agreement on Cooperation between the interior ministries of two countries' }, { title: 'Readmission Agreement' }],
+          sides: [
+            { role: 'Deputy Prime Minister and Foreign Minister', person: [{ name: 'Ishaq Dar' }], country: [{ name: 'Pakistan' }] },
+            { role: 'Internal Affairs Minister', person: [], country: [{ name: 'Belarus' }] },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('documentExchanges: filterable by a side\'s country and by document', async () => {
+    const byCountry = await ask(`{
+      documentExchanges(where: { sides: { some: { country: { some: { name: { eq: "Belarus" } } } } } }, sort: [{ name: ASC }]) { name }
+    }`);
+    expect(byCountry.documentExchanges).toHaveLength(3);
+    const byDocument = await ask(`{
+      documentExchanges(where: { documents: { some: { title: { eq: "Readmission Agreement" } } } }) { name }
+    }`);
+    expect(byDocument).toEqual({
+      documentExchanges: [{ name: 'Exchange of documents between Ishaq Dar and the Belarusian Internal Affairs Minister' }],
+    });
+  });
+
+  it('agreements: the parties and years of the military-technical roadmap, and who handed it over', async () => {
+    const data = await ask(`{
+      agreements(where: { kind: { eq: PROGRAMME } }) {
+        title kind topics validFrom validTo
+        parties(sort: [{ name: ASC }]) { name }
+        exchanges { sides(sort: [{ role: ASC }]) { person { name } } }
+        evidence(sort: [{ start: ASC }]) { quote }
+      }
+    }`);
+    expect(data).toEqual({
+      agreements: [
+        {
+          title: ROADMAP,
+          kind: 'PROGRAMME',
+          topics: ['military-technical cooperation'],
+          validFrom: '2025',
+          validTo: '2027',
+          parties: [{ name: 'Ministry of Defense Production' }, { name: 'State Authority for Military Industry of the Republic of Belarus' }],
+          exchanges: [{ sides: [{ person: [{ name: 'Abdul Aleem Khan' }] }, { person: [{ name: 'Dmitry Pantus' }] }] }],
+          evidence: [
+            { quote: expect.stringContaining('MINSK: Pakistan and Belarus on Friday signed a series of agreements') },
+            { quote: 'The accords were signed during Prime Minister Shehbaz Sharif’s official visit to Belarus' },
+            { quote: expect.stringContaining('The two sides signed a Programme (Roadmap) of the Military-Technical Cooperation') },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('agreements: what Pakistan signed with Belarus', async () => {
+    const data = await ask(`{
+      agreements(where: { AND: [
+        { signatories: { some: { name: { eq: "Pakistan" } } } },
+        { signatories: { some: { name: { eq: "Belarus" } } } }
+      ] }, sort: [{ title: ASC }]) { title }
+    }`);
+    expect(data.agreements.map((agreement: { title: string }) => agreement.title)).toEqual([
+      'Agreement on cooperation between the defence ministries of the two countries',
+      'Bilateral accord for cooperation between trade bodies',
+      'Bilateral accord for cooperation on business support',
+      'Bilateral accord for cooperation on environmental protection',
+      'Bilateral accord for cooperation on postal services',
+      'Bilateral accord for cooperation on trade development',
+      ROADMAP,
+    ]);
+  });
+
+  it('people: names, aliases, positions with their country, counterparts, evidence', async () => {
+    const data = await ask(`{
+      people(where: { name: { in: ["Shehbaz Sharif", "Ishaq Dar", "Viktor Khrenin"] } }, sort: [{ name: ASC }]) {
+        name aliases
+        positions { title country { name } }
+        counterparts { name }
+        evidence(sort: [{ start: ASC }]) { quote }
+      }
+    }`);
+    const [dar, shehbaz, khrenin] = data.people;
+    expect(dar).toEqual({
+      name: 'Ishaq Dar',
+      aliases: ['Deputy Prime Minister and Foreign Minister Senator Ishaq Dar'],
+      positions: expect.arrayContaining([
+        { title: 'Deputy Prime Minister', country: [{ name: 'Pakistan' }] },
+        { title: 'Foreign Minister', country: [{ name: 'Pakistan' }] },
+        { title: 'Senator', country: [{ name: 'Pakistan' }] },
+      ]),
+      // His counterpart is not named: no person to list.
+      counterparts: [],
+      evidence: [{ quote: 'Deputy Prime Minister and Foreign Minister Senator Ishaq Dar' }],
+    });
+    expect(dar.positions).toHaveLength(3);
+    expect(shehbaz).toMatchObject({
+      name: 'Shehbaz Sharif',
+      aliases: expect.arrayContaining(['PM Shehbaz', 'Prime Minister Shehbaz Sharif']),
+      positions: [{ title: 'Prime Minister', country: [{ name: 'Pakistan' }] }],
+      counterparts: [],
+    });
+    expect(khrenin).toMatchObject({
+      positions: [{ title: 'Defence Minister', country: [{ name: 'Belarus' }] }],
+      counterparts: [{ name: 'Jam Kamal Khan' }],
+    });
+  });
+
+  it('connection: Jam Kamal Khan to Dmitry Pantus, through no evidence node', async () => {
+    const data = await ask(`{ connection(from: "Jam Kamal Khan", to: "Dmitry Pantus") { length steps { kind name via } } }`);
+    const { length, steps } = data.connection;
+    expect(steps).toHaveLength(length + 1);
+    expect(steps[0]).toEqual({ kind: 'Person', name: 'Jam Kamal Khan', via: expect.any(String) });
+    expect(steps[length]).toEqual({ kind: 'Person', name: 'Dmitry Pantus', via: null });
+    expect(length).toBe(6);
+    for (const step of steps) {
+      expect(['Passage', 'Source']).not.toContain(step.kind);
+      expect(['EVIDENCED_BY', 'IN_SOURCE']).not.toContain(step.via);
+    }
+    expect(steps.slice(0, -1).every((step: { via: string | null }) => step.via !== null)).toBe(true);
+  });
+
+  it('connection: names by alias, whatever the case and accents; empty for an unknown actor', async () => {
+    const byAlias = await ask(`{ connection(from: "commerce minister jam kamal khan", to: "Belarusian Défence Minister Viktor Khrenin") { length steps { name } } }`);
+    expect(byAlias.connection.length).toBe(4);
+    expect(byAlias.connection.steps.map((step: { name: string }) => step.name)).toEqual([
+      'Jam Kamal Khan',
+      'Commerce Minister',
+      'Exchange of documents between Jam Kamal Khan and Viktor Khrenin',
+      'Defence Minister',
+      'Viktor Khrenin',
+    ]);
+    expect(await ask(`{ connection(from: "Nobody Atall", to: "Viktor Khrenin") { length } }`)).toEqual({ connection: null });
+    expect(await ask(`{ connection(from: "Pakistan", to: "Pakistan") { length steps { kind name via } } }`)).toEqual({
+      connection: { length: 0, steps: [{ kind: 'Country', name: 'Pakistan', via: null }] },
+    });
+  });
+
+  it('search: ranks Viktor Khrenin first for "khrenin", whatever the case and accents', async () => {
+    for (const text of ['khrenin', 'KHRENIN', 'Khrénin', 'khren']) {
+      const data = await ask(`query($text: String!) { search(text: $text) { kind id name score } }`, { text });
+      expect({ text, first: data.search[0] }).toEqual({
+        text,
+        first: { kind: 'Person', id: 'person:viktor-khrenin', name: 'Viktor Khrenin', score: expect.any(Number) },
+      });
+      const scores = data.search.map((hit: { score: number }) => hit.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('search: finds aliases and titles, tolerates a typo, honours the limit, and takes any text safely', async () => {
+    expect((await ask(`{ search(text: "PM Shehbaz", limit: 1) { name } }`)).search).toEqual([{ name: 'Shehbaz Sharif' }]);
+    expect((await ask(`{ search(text: "readmission") { kind name } }`)).search[0]).toEqual({ kind: 'Agreement', name: 'Readmission Agreement' });
+    expect((await ask(`{ search(text: "Lukashenka") { name } }`)).search[0]).toEqual({ name: 'Aleksandr Lukashenko' });
+    expect((await ask(`{ search(text: "trade", limit: 2) { name } }`)).search).toHaveLength(2);
+    expect((await ask(`{ search(text: "smith AND ( \\" OR [") { name } }`)).search).toEqual([]);
+    expect((await ask(`{ search(text: "  ") { name } }`)).search).toEqual([]);
+  });
+
+  it('every fact type exposes its evidence: quote, source, offsets, the quote being the text at the offsets', async () => {
+    const roots = ['countries', 'bodies', 'people', 'positions', 'occupancies', 'agreements', 'events', 'documentExchanges', 'exchangeSides', 'places', 'claims'];
+    for (const root of roots) {
+      const data = await ask(`{ ${root}(limit: 200) { evidence { quote source { name publishedOn } start end } } }`);
+      expect(data[root].length).toBeGreaterThan(0);
+      for (const fact of data[root]) {
+        expect(fact.evidence.length).toBeGreaterThan(0);
+        for (const evidence of fact.evidence) {
+          expect(evidence.source).toEqual([{ name: '000_1cdabd96cc36ddc2', publishedOn: '2025-04-11' }]);
+          expect(ARTICLE.slice(evidence.start, evidence.end).join('')).toBe(evidence.quote);
+        }
+      }
+    }
+  });
+
+  it('answers every example question of the IDE and the README', async () => {
+    for (const example of loadExamples()) {
+      const response = await postGraphQL(api.url, { query: example.query });
+      expect({ example: example.name, status: response.status, errors: response.body.errors }).toEqual({
+        example: example.name,
+        status: 200,
+        errors: undefined,
+      });
+      const [rootField] = Object.values(response.body.data ?? {});
+      expect({ example: example.name, empty: rootField === null || (Array.isArray(rootField) && rootField.length === 0) }).toEqual({
+        example: example.name,
+        empty: false,
+      });
+    }
+  });
+});
+
+describe('the README', () => {
+  it('shows every example question of the IDE with its current query', () => {
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    for (const example of loadExamples()) {
+      expect({ example: example.name, shown: readme.includes(example.query.replace(/^#.*\n/, '').trim()) }).toEqual({
+        example: example.name,
+        shown: true,
+      });
+      expect(readme).toContain(`#### ${example.question}`);
+    }
+  });
+});
