@@ -34,3 +34,16 @@ export function writeBenchmarkSection(name: string, markdown: string): void {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+export const BENCHMARKS_JSON = path.join(PROJECT_ROOT, 'docs', 'benchmarks.json');
+
+/** Replaces one benchmark's entry in docs/benchmarks.json (machine-readable twin of the markdown). */
+export function writeBenchmarkJson(name: string, data: unknown): void {
+  const current = fs.existsSync(BENCHMARKS_JSON) ? (JSON.parse(fs.readFileSync(BENCHMARKS_JSON, 'utf8')) as Record<string, unknown>) : {};
+  current[name] = data;
+  fs.writeFileSync(BENCHMARKS_JSON, `${JSON.stringify(current, null, 2)}\n`);
+}
+
+export function table(headers: string[], rows: Array<Array<string | number>>): string {
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}

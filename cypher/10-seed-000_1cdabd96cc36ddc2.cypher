@@ -90,15 +90,15 @@ MERGE (place)-[:WITHIN]->(outer);
 // nameAsReported = false.
 
 UNWIND [
-  {id: 'body:government-of-pakistan', name: 'Government of Pakistan', nameAsReported: false, kind: 'GOVERNMENT', aliases: [], country: 'country:pk'},
-  {id: 'body:government-of-belarus', name: 'Government of Belarus', nameAsReported: false, kind: 'GOVERNMENT', aliases: [], country: 'country:by'},
-  {id: 'body:interior-ministry-of-pakistan', name: 'Interior Ministry of Pakistan', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:pk'},
-  {id: 'body:interior-ministry-of-belarus', name: 'Interior Ministry of Belarus', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:by'},
-  {id: 'body:defence-ministry-of-pakistan', name: 'Defence Ministry of Pakistan', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:pk'},
-  {id: 'body:defence-ministry-of-belarus', name: 'Defence Ministry of Belarus', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:by'},
-  {id: 'body:state-authority-for-military-industry-of-the-republic-of-belarus', name: 'State Authority for Military Industry of the Republic of Belarus', nameAsReported: true, kind: 'AGENCY', aliases: ['State Authority for Military Industry of Belarus'], country: 'country:by'},
+  {id: 'body:pk:government-of-pakistan', name: 'Government of Pakistan', nameAsReported: false, kind: 'GOVERNMENT', aliases: [], country: 'country:pk'},
+  {id: 'body:by:government-of-belarus', name: 'Government of Belarus', nameAsReported: false, kind: 'GOVERNMENT', aliases: [], country: 'country:by'},
+  {id: 'body:pk:interior-ministry-of-pakistan', name: 'Interior Ministry of Pakistan', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:pk'},
+  {id: 'body:by:interior-ministry-of-belarus', name: 'Interior Ministry of Belarus', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:by'},
+  {id: 'body:pk:defence-ministry-of-pakistan', name: 'Defence Ministry of Pakistan', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:pk'},
+  {id: 'body:by:defence-ministry-of-belarus', name: 'Defence Ministry of Belarus', nameAsReported: false, kind: 'MINISTRY', aliases: [], country: 'country:by'},
+  {id: 'body:by:state-authority-for-military-industry-of-the-republic-of-belarus', name: 'State Authority for Military Industry of the Republic of Belarus', nameAsReported: true, kind: 'AGENCY', aliases: ['State Authority for Military Industry of Belarus'], country: 'country:by'},
   // Its country is the other of "the two sides" of a Pakistan-Belarus roadmap; the text does not print it.
-  {id: 'body:ministry-of-defense-production', name: 'Ministry of Defense Production', nameAsReported: true, kind: 'MINISTRY', aliases: [], country: 'country:pk'}
+  {id: 'body:pk:ministry-of-defense-production', name: 'Ministry of Defense Production', nameAsReported: true, kind: 'MINISTRY', aliases: [], country: 'country:pk'}
 ] AS row
 MERGE (body:Fact {id: row.id})
 SET body:Body, body.name = row.name, body.nameAsReported = row.nameAsReported, body.kind = row.kind, body.aliases = row.aliases
@@ -141,7 +141,7 @@ UNWIND [
   {id: 'position:by:defence-minister', title: 'Defence Minister', portfolio: 'defence', country: 'country:by', body: null},
   {id: 'position:by:internal-affairs-minister', title: 'Internal Affairs Minister', portfolio: 'interior', country: 'country:by', body: null},
   {id: 'position:by:minister-of-the-state-authority-for-military-industry', title: 'Minister of the State Authority for Military Industry', portfolio: 'military industry', country: 'country:by',
-    body: 'body:state-authority-for-military-industry-of-the-republic-of-belarus'}
+    body: 'body:by:state-authority-for-military-industry-of-the-republic-of-belarus'}
 ] AS row
 MERGE (position:Fact {id: row.id})
 SET position:Position, position.title = row.title, position.portfolio = row.portfolio
@@ -235,22 +235,22 @@ SET participation.role = row.role;
 UNWIND [
   {id: 'agreement:2025-04-11:readmission-agreement', title: 'Readmission Agreement', titleAsReported: true,
     kind: 'AGREEMENT', topics: ['readmission'], validFrom: null, validTo: null,
-    parties: ['body:government-of-pakistan', 'body:government-of-belarus'],
-    signatories: ['body:government-of-pakistan', 'body:government-of-belarus']},
+    parties: ['body:pk:government-of-pakistan', 'body:by:government-of-belarus'],
+    signatories: ['body:pk:government-of-pakistan', 'body:by:government-of-belarus']},
   {id: 'agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries',
     title: 'Agreement on Cooperation between the interior ministries of two countries', titleAsReported: true,
     kind: 'AGREEMENT', topics: ['interior'], validFrom: null, validTo: null,
-    parties: ['body:interior-ministry-of-pakistan', 'body:interior-ministry-of-belarus'],
-    signatories: ['body:government-of-pakistan', 'body:government-of-belarus']},
+    parties: ['body:pk:interior-ministry-of-pakistan', 'body:by:interior-ministry-of-belarus'],
+    signatories: ['body:pk:government-of-pakistan', 'body:by:government-of-belarus']},
   {id: 'agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries',
     title: 'Agreement on cooperation between the defence ministries of the two countries', titleAsReported: false,
     kind: 'AGREEMENT', topics: ['defence'], validFrom: null, validTo: null,
-    parties: ['body:defence-ministry-of-pakistan', 'body:defence-ministry-of-belarus'],
+    parties: ['body:pk:defence-ministry-of-pakistan', 'body:by:defence-ministry-of-belarus'],
     signatories: ['country:pk', 'country:by']},
   {id: 'agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state',
     title: 'Programme (Roadmap) of the Military-Technical Cooperation between the State Authority for Military Industry of the Republic of Belarus and the Ministry of Defense Production',
     titleAsReported: true, kind: 'PROGRAMME', topics: ['military-technical cooperation'], validFrom: '2025', validTo: '2027',
-    parties: ['body:state-authority-for-military-industry-of-the-republic-of-belarus', 'body:ministry-of-defense-production'],
+    parties: ['body:by:state-authority-for-military-industry-of-the-republic-of-belarus', 'body:pk:ministry-of-defense-production'],
     signatories: ['country:pk', 'country:by']},
   {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection',
     title: 'Bilateral accord for cooperation on environmental protection', titleAsReported: false,
@@ -444,14 +444,14 @@ UNWIND [
   ['country:by', ['lead', 'unnamed']],
   ['place:by:minsk', ['lead', 'caption2']],
   ['place:by:independence-palace', ['caption2']],
-  ['body:government-of-pakistan', ['interior']],
-  ['body:government-of-belarus', ['interior']],
-  ['body:interior-ministry-of-pakistan', ['interior']],
-  ['body:interior-ministry-of-belarus', ['interior']],
-  ['body:defence-ministry-of-pakistan', ['defence']],
-  ['body:defence-ministry-of-belarus', ['defence']],
-  ['body:state-authority-for-military-industry-of-the-republic-of-belarus', ['roadmap', 'pantus']],
-  ['body:ministry-of-defense-production', ['roadmap']],
+  ['body:pk:government-of-pakistan', ['interior']],
+  ['body:by:government-of-belarus', ['interior']],
+  ['body:pk:interior-ministry-of-pakistan', ['interior']],
+  ['body:by:interior-ministry-of-belarus', ['interior']],
+  ['body:pk:defence-ministry-of-pakistan', ['defence']],
+  ['body:by:defence-ministry-of-belarus', ['defence']],
+  ['body:by:state-authority-for-military-industry-of-the-republic-of-belarus', ['roadmap', 'pantus']],
+  ['body:pk:ministry-of-defense-production', ['roadmap']],
   ['person:shehbaz-sharif', ['visit', 'offer', 'catalyst']],
   ['person:aleksandr-lukashenko', ['meeting', 'caption2', 'ties']],
   ['person:ishaq-dar', ['dar']],

@@ -25,6 +25,7 @@ describe('the data-quality report of the seed', () => {
           country: 'Belarus',
           observedOn: '2025-04-11',
           actedIn: ['Exchange of documents between Ishaq Dar and the Belarusian Internal Affairs Minister'],
+          namedElsewhere: [],
         },
       ],
       portfolioMismatches: [
@@ -61,6 +62,7 @@ describe('the data-quality report of the seed', () => {
         { title: 'Bilateral accord for cooperation on trade development', signatories: expect.arrayContaining(['Belarus', 'Pakistan']) },
       ],
       factsWithoutEvidence: [],
+      merges: [],
     });
   });
 

@@ -3,12 +3,15 @@
  * One read query per section; the CLI prints them, the tests call them.
  */
 import type { Driver } from 'neo4j-driver';
+import { listMerges, type MergeEntry } from '../ingest/merges';
 
 export interface UnnamedHolder {
   position: string;
   country: string | null;
   observedOn: string;
   actedIn: string[];
+  /** Holders other sources name for the same office on that date (SAME_AS links made by entity resolution). */
+  namedElsewhere: string[];
 }
 
 export interface PortfolioMismatch {
@@ -35,6 +38,8 @@ export interface DataQualityReport {
   portfolioMismatches: PortfolioMismatch[];
   agreementsWithoutNamedSignatory: AgreementWithoutNamedSignatory[];
   factsWithoutEvidence: FactWithoutEvidence[];
+  /** What entity resolution merged, why, and whether it was undone. */
+  merges: MergeEntry[];
 }
 
 const UNNAMED_HOLDERS = `
@@ -42,7 +47,9 @@ MATCH (occupancy:Occupancy {holderNamed: false})-[:OF_POSITION]->(position:Posit
 OPTIONAL MATCH (position)-[:OF_COUNTRY]->(country:Country)
 OPTIONAL MATCH (occupancy)<-[:IN_CAPACITY]-(:ExchangeSide)<-[:HAS_SIDE]-(exchange:DocumentExchange)
 WITH occupancy, position, country, collect(DISTINCT exchange.name) AS actedIn
-RETURN position.title AS position, country.name AS country, occupancy.observedOn AS observedOn, actedIn
+OPTIONAL MATCH (occupancy)-[:SAME_AS]->(:Occupancy)-[:HELD_BY]->(named:Person)
+WITH occupancy, position, country, actedIn, collect(DISTINCT named.name) AS namedElsewhere
+RETURN position.title AS position, country.name AS country, occupancy.observedOn AS observedOn, actedIn, namedElsewhere
 ORDER BY country, position, observedOn`;
 
 // A side's capacity matches a document when one of its positions has a portfolio among the document's topics,
@@ -87,6 +94,7 @@ export async function dataQualityReport(driver: Driver, database: string): Promi
     portfolioMismatches: await rows<PortfolioMismatch>(driver, database, PORTFOLIO_MISMATCHES),
     agreementsWithoutNamedSignatory: await rows<AgreementWithoutNamedSignatory>(driver, database, AGREEMENTS_WITHOUT_NAMED_SIGNATORY),
     factsWithoutEvidence: await rows<FactWithoutEvidence>(driver, database, FACTS_WITHOUT_EVIDENCE),
+    merges: await listMerges(driver, database),
   };
 }
 
@@ -98,7 +106,8 @@ export function formatReport(report: DataQualityReport): string {
   return [
     ...section('Office-holders the sources do not name', report.unnamedHolders, (item) =>
       `${item.position}${item.country ? ` of ${item.country}` : ''}, ${item.observedOn}` +
-        (item.actedIn.length ? `: ${item.actedIn.join('; ')}` : ''),
+        (item.actedIn.length ? `: ${item.actedIn.join('; ')}` : '') +
+        (item.namedElsewhere.length ? ` (named by another source: ${item.namedElsewhere.join(', ')})` : ''),
     ),
     ...section('Exchanges where the exchanger\'s portfolio differs from the document\'s domain', report.portfolioMismatches, (item) =>
       `${item.person ?? `(unnamed) ${item.role}`} (${item.role}; portfolio: ${item.portfolios.join(', ')}) handed over ` +
@@ -109,6 +118,9 @@ export function formatReport(report: DataQualityReport): string {
     ),
     ...section('Facts without evidence (expected: none)', report.factsWithoutEvidence, (item) =>
       `${item.id} (${item.labels.join(', ')})`,
+    ),
+    ...section('Merges made by entity resolution (npm run merge:undo -- <id> undoes one)', report.merges, (item) =>
+      `${item.id}${item.status === 'undone' ? ' [undone]' : ''}: ${item.kind} by ${item.method}: ${item.reason}`,
     ),
   ].join('\n');
 }

@@ -37,13 +37,23 @@ const stable = (value: unknown): unknown => {
   return value === null || typeof value !== 'object' ? value : String(value);
 };
 
-/** Nodes are named by their id (every node of the graph has one), so the snapshot ignores internal ids. */
-export async function graphSnapshot(driver: Driver): Promise<GraphSnapshot> {
+/** Ingest bookkeeping: what was ingested from which file, and the merges made; not facts. */
+export const BOOKKEEPING = ['Ingestion', 'Merge'];
+
+/**
+ * Nodes are named by their id (every node of the graph has one), so the snapshot ignores internal ids.
+ * `facts: true` leaves out the ingest bookkeeping (and its relationships), to compare the facts two loads wrote.
+ */
+export async function graphSnapshot(driver: Driver, options: { facts?: boolean } = {}): Promise<GraphSnapshot> {
+  const skip = options.facts ? BOOKKEEPING : [];
   const nodes = await driver.executeQuery(
-    'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties',
+    'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $skip) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties',
+    { skip },
   );
   const relationships = await driver.executeQuery(
-    'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties',
+    `MATCH (a)-[r]->(b) WHERE none(label IN labels(a) + labels(b) WHERE label IN $skip)
+     RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties`,
+    { skip },
   );
   const nodeLines = nodes.records
     .map((record) => JSON.stringify(stable({ ...record.toObject(), labels: [...record.get('labels')].sort() })))
@@ -58,4 +68,10 @@ export async function graphSnapshot(driver: Driver): Promise<GraphSnapshot> {
     types: count(relationships.records.map((record) => record.get('type') as string)),
     checksum: createHash('sha256').update(nodeLines.join('\n')).update('\n--\n').update(relationshipLines.join('\n')).digest('hex'),
   };
+}
+
+/** An empty database with the schema, ready for ingest. */
+export async function schemaOnlyGraph(driver: Driver, database = 'neo4j'): Promise<void> {
+  await emptyGraph(driver);
+  await applySchema(driver, database);
 }

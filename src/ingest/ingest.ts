@@ -1,0 +1,232 @@
+/**
+ * Ingests annotated articles: checks every file first, skips articles already ingested unchanged, and writes the
+ * new ones in batches (one transaction per batch; when a batch fails, each of its articles is retried alone, so
+ * a bad article is reported and the others load). A corrected article is retracted and rewritten in one
+ * transaction. `npm run ingest` is a thin command line over `ingestFiles`.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { LOAD_TRANSACTION_TIMEOUT_MS } from '../db/cypher-scripts';
+import { planArticle, type AssertionSet } from './plan';
+import { Resolver } from './resolve';
+import { validateFile, type Problem, type ValidArticle } from './validate';
+import { retractAssertions, writeAssertions, type IngestionRecord, type Tx, type WriteCounts } from './write';
+
+export const ARTICLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export interface IngestOptions {
+  /** Check and plan everything, write in transactions that are rolled back, and report what would change. */
+  dryRun?: boolean;
+  /** Articles per transaction. */
+  batchSize?: number;
+  /** Re-ingest articles even when unchanged (after a merge is undone). */
+  force?: boolean;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface IngestSummary {
+  dryRun: boolean;
+  files: number;
+  articles: { new: number; corrected: number; unchanged: number; failed: number };
+  nodes: { created: number; matched: number; deleted: number };
+  relationships: { created: number; matched: number; deleted: number };
+  /** Entities resolved to known ones, and unnamed office-holders linked to named ones. */
+  merges: number;
+  /** Facts (nodes and relationships) the loaded articles assert. */
+  facts: number;
+  failures: Array<{ file: string; problems: Problem[] }>;
+}
+
+/** The article files among paths: files as given, folders searched (recursively) for .yaml, .yml and .json. */
+export function listArticleFiles(paths: string[]): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (ARTICLE_EXTENSIONS.includes(path.extname(entry.name))) files.push(full);
+    }
+  };
+  for (const given of paths) {
+    const stat = fs.statSync(given, { throwIfNoEntry: false });
+    if (!stat) problems.push({ file: given, path: '', reason: 'no such file or folder' });
+    else if (stat.isDirectory()) walk(given);
+    else files.push(given);
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+/** What identifies an article's content: its annotations and its text. */
+export function articleChecksum(valid: ValidArticle): string {
+  return createHash('sha256').update(JSON.stringify(valid.article)).update('\n').update(valid.text).digest('hex');
+}
+
+/** Facts an assertion set writes: fact and evidence nodes, their relationships, citations. */
+export function factCount(set: AssertionSet): number {
+  return 1 + set.passages.length * 2 + set.nodes.length + set.relationships.length + set.citations.length + set.sameAs.length;
+}
+
+const nodeCount = (set: AssertionSet) => 1 + set.passages.length + set.nodes.length;
+
+export async function ingestFiles(driver: Driver, database: string, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 50;
+  const listed = listArticleFiles(paths);
+  const summary: IngestSummary = {
+    dryRun: options.dryRun ?? false,
+    files: listed.files.length,
+    articles: { new: 0, corrected: 0, unchanged: 0, failed: 0 },
+    nodes: { created: 0, matched: 0, deleted: 0 },
+    relationships: { created: 0, matched: 0, deleted: 0 },
+    merges: 0,
+    facts: 0,
+    failures: listed.problems.map((problem) => ({ file: problem.file, problems: [problem] })),
+  };
+  const fail = (file: string, reason: string, at = '') => summary.failures.push({ file, problems: [{ file, path: at, reason }] });
+  let done = 0;
+  const progress = (count: number) => {
+    done += count;
+    options.onProgress?.({ done, total: listed.files.length });
+  };
+
+  // Every file is checked before anything is written.
+  const valid: ValidArticle[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listed.files) {
+    const result = validateFile(file);
+    if (!result.ok) summary.failures.push({ file, problems: result.problems });
+    else if (seen.has(result.value.article.source.id)) {
+      fail(file, `source id '${result.value.article.source.id}' is also the id of ${seen.get(result.value.article.source.id)}`, 'source.id');
+    } else {
+      seen.set(result.value.article.source.id, file);
+      valid.push(result.value);
+    }
+  }
+  progress(listed.files.length - valid.length);
+
+  const previous = await previousIngestions(driver, database, valid.map((article) => article.article.source.id));
+  const fresh: ValidArticle[] = [];
+  const corrected: ValidArticle[] = [];
+  for (const article of valid) {
+    const before = previous.get(article.article.source.id);
+    if (!before) fresh.push(article);
+    else if (before.checksum === articleChecksum(article) && !options.force) summary.articles.unchanged += 1;
+    else corrected.push(article);
+  }
+  progress(summary.articles.unchanged);
+
+  const tally = (sets: AssertionSet[], counts: WriteCounts) => {
+    const nodes = sets.reduce((sum, set) => sum + nodeCount(set), 0);
+    const relationships = sets.reduce((sum, set) => sum + factCount(set) - nodeCount(set), 0);
+    summary.nodes.created += counts.nodesCreated;
+    summary.nodes.matched += Math.max(0, nodes - counts.nodesCreated);
+    summary.nodes.deleted += counts.nodesDeleted;
+    summary.relationships.created += counts.relationshipsCreated;
+    summary.relationships.matched += Math.max(0, relationships - counts.relationshipsCreated);
+    summary.relationships.deleted += counts.relationshipsDeleted;
+    summary.merges += sets.reduce((sum, set) => sum + set.merges.length, 0);
+    summary.facts += sets.reduce((sum, set) => sum + factCount(set), 0);
+  };
+
+  const writeBatch = async (batch: ValidArticle[]): Promise<void> => {
+    const resolver = await Resolver.forBatch(driver, database, batch);
+    const sets: AssertionSet[] = [];
+    for (const article of batch) {
+      try {
+        sets.push(await planArticle(article, resolver));
+      } catch (error) {
+        // The resolver has seen this article: plan the others again without it.
+        fail(article.file, (error as Error).message);
+        progress(1);
+        const rest = batch.filter((other) => other !== article);
+        return rest.length ? writeBatch(rest) : undefined;
+      }
+    }
+    const records = sets.map((set, i) => record(batch[i], set));
+    try {
+      const counts = await inTransaction(driver, database, options.dryRun, (tx) => writeAssertions(tx, sets, records));
+      tally(sets, counts);
+      summary.articles.new += batch.length;
+      progress(batch.length);
+    } catch (error) {
+      if (batch.length === 1) {
+        fail(batch[0].file, `not written: ${(error as Error).message}`);
+        progress(1);
+        return;
+      }
+      for (const article of batch) await writeBatch([article]);
+    }
+  };
+  for (let i = 0; i < fresh.length; i += batchSize) await writeBatch(fresh.slice(i, i + batchSize));
+
+  for (const article of corrected) {
+    try {
+      const resolver = await Resolver.forBatch(driver, database, [article]);
+      const next = await planArticle(article, resolver);
+      const old = previous.get(article.article.source.id)!.assertions;
+      const counts = await inTransaction(driver, database, options.dryRun, async (tx) => {
+        const retracted = await retractAssertions(tx, old, next);
+        const written = await writeAssertions(tx, [next], [record(article, next)]);
+        return add(retracted, written);
+      });
+      tally([next], counts);
+      summary.articles.corrected += 1;
+    } catch (error) {
+      fail(article.file, `not written: ${(error as Error).message}`);
+    }
+    progress(1);
+  }
+  summary.articles.failed = summary.failures.length;
+  return summary;
+}
+
+function record(article: ValidArticle, assertions: AssertionSet): IngestionRecord {
+  return {
+    sourceId: article.article.source.id,
+    checksum: articleChecksum(article),
+    file: path.resolve(article.file),
+    assertions,
+  };
+}
+
+function add(a: WriteCounts, b: WriteCounts): WriteCounts {
+  return {
+    nodesCreated: a.nodesCreated + b.nodesCreated,
+    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
+    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
+    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+  };
+}
+
+async function previousIngestions(driver: Driver, database: string, sourceIds: string[]) {
+  const { records } = await driver.executeQuery(
+    'MATCH (ingestion:Ingestion) WHERE ingestion.sourceId IN $ids RETURN ingestion.sourceId AS id, ingestion.checksum AS checksum, ingestion.assertions AS assertions',
+    { ids: sourceIds },
+    { database },
+  );
+  return new Map(
+    records.map((row) => [
+      row.get('id') as string,
+      { checksum: row.get('checksum') as string, assertions: JSON.parse(row.get('assertions') as string) as AssertionSet },
+    ]),
+  );
+}
+
+/** Runs work in one write transaction: committed, or rolled back for a dry run. */
+async function inTransaction<T>(driver: Driver, database: string, dryRun: boolean | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const session = driver.session({ database });
+  const tx = session.beginTransaction({ timeout: LOAD_TRANSACTION_TIMEOUT_MS });
+  try {
+    const result = await work(tx);
+    if (dryRun) await tx.rollback();
+    else await tx.commit();
+    return result;
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback();
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
