@@ -54,13 +54,13 @@ function parseFile(file: string, raw: string): { data?: unknown; problems: Probl
       return { problems: [{ file, path: '', reason: `malformed JSON: ${(error as Error).message}` }] };
     }
   }
-  const document = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(raw, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     return {
       problems: document.errors.map((error) => ({
         file,
         path: '',
-        reason: `malformed YAML at line ${error.linePos?.[0].line ?? '?'}, column ${error.linePos?.[0].col ?? '?'}: ${error.message.split('\n')[0]}`,
+        reason: `malformed YAML at line ${error.linePos?.[0].line ?? '?'}, column ${error.linePos?.[0].col ?? '?'}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   }
