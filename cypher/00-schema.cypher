@@ -19,6 +19,12 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (n:Passage) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT country_iso_code IF NOT EXISTS FOR (n:Country) REQUIRE n.isoCode IS UNIQUE;
 
+// Ingest bookkeeping (not facts): one record per ingested article, one per merge entity resolution made.
+CREATE CONSTRAINT ingestion_id IF NOT EXISTS FOR (n:Ingestion) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT ingestion_source_id IF NOT EXISTS FOR (n:Ingestion) REQUIRE n.sourceId IS UNIQUE;
+CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (n:Merge) REQUIRE n.id IS UNIQUE;
+CREATE INDEX merge_status IF NOT EXISTS FOR (n:Merge) ON (n.status);
+
 // Exact lookups by name, title and date (GraphQL filters, entity resolution).
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name);

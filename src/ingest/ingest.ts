@@ -12,7 +12,7 @@ import { LOAD_TRANSACTION_TIMEOUT_MS } from '../db/cypher-scripts';
 import { planArticle, type AssertionSet } from './plan';
 import { Resolver } from './resolve';
 import { validateFile, type Problem, type ValidArticle } from './validate';
-import { retractAssertions, writeAssertions, type IngestionRecord, type Tx, type WriteCounts } from './write';
+import { retractAssertions, unpackAssertions, writeAssertions, type IngestionRecord, type Tx, type WriteCounts } from './write';
 
 export const ARTICLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -130,42 +130,73 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
     summary.facts += sets.reduce((sum, set) => sum + factCount(set), 0);
   };
 
-  const writeBatch = async (batch: ValidArticle[]): Promise<void> => {
-    const resolver = await Resolver.forBatch(driver, database, batch);
-    const sets: AssertionSet[] = [];
-    for (const article of batch) {
+  // One resolver for the run, kept up to date by the articles written; loaded again when what it learnt from
+  // an article was not written (a failure) or was retracted (a correction).
+  let known: Resolver | undefined;
+  const resolver = async () => (known ??= await Resolver.load(driver, database));
+  const forget = () => {
+    known = undefined;
+  };
+
+  interface Planned {
+    batch: ValidArticle[];
+    sets: AssertionSet[];
+    failed: Array<{ file: string; reason: string }>;
+  }
+  const planBatch = async (articles: ValidArticle[]): Promise<Planned> => {
+    const resolving = await resolver();
+    const planned: Planned = { batch: [], sets: [], failed: [] };
+    for (const article of articles) {
       try {
-        sets.push(await planArticle(article, resolver));
+        planned.sets.push(await planArticle(article, resolving));
+        planned.batch.push(article);
       } catch (error) {
         // The resolver has seen this article: plan the others again without it.
-        fail(article.file, (error as Error).message);
-        progress(1);
-        const rest = batch.filter((other) => other !== article);
-        return rest.length ? writeBatch(rest) : undefined;
+        forget();
+        const rest = await planBatch(articles.filter((other) => other !== article));
+        return { ...rest, failed: [{ file: article.file, reason: (error as Error).message }, ...rest.failed] };
       }
     }
-    const records = sets.map((set, i) => record(batch[i], set));
+    return planned;
+  };
+  /** Writes a planned batch in one transaction; when it fails, each article alone. False when any failed. */
+  const writeBatch = async ({ batch, sets, failed }: Planned): Promise<boolean> => {
+    for (const failure of failed) fail(failure.file, failure.reason);
+    progress(failed.length);
+    if (batch.length === 0) return failed.length === 0;
     try {
+      const records = sets.map((set, i) => record(batch[i], set));
       const counts = await inTransaction(driver, database, options.dryRun, (tx) => writeAssertions(tx, sets, records));
       tally(sets, counts);
       summary.articles.new += batch.length;
       progress(batch.length);
+      return failed.length === 0;
     } catch (error) {
+      forget();
       if (batch.length === 1) {
         fail(batch[0].file, `not written: ${(error as Error).message}`);
         progress(1);
-        return;
+        return false;
       }
-      for (const article of batch) await writeBatch([article]);
+      for (const article of batch) await writeBatch(await planBatch([article]));
+      return false;
     }
   };
-  for (let i = 0; i < fresh.length; i += batchSize) await writeBatch(fresh.slice(i, i + batchSize));
+  // The next batch is planned (CPU) while the last one is written (database): a pipeline of two.
+  let writing: Promise<boolean> = Promise.resolve(true);
+  for (let i = 0; i < fresh.length; i += batchSize) {
+    const articles = fresh.slice(i, i + batchSize);
+    let planned = await planBatch(articles);
+    // What the resolver knew came from a batch that failed: plan again with what the database holds.
+    if (!(await writing)) planned = await planBatch(articles);
+    writing = writeBatch(planned);
+  }
+  await writing;
 
   for (const article of corrected) {
     try {
-      const resolver = await Resolver.forBatch(driver, database, [article]);
-      const next = await planArticle(article, resolver);
-      const old = previous.get(article.article.source.id)!.assertions;
+      const next = await planArticle(article, await resolver());
+      const old = await previousAssertions(driver, database, article.article.source.id);
       const counts = await inTransaction(driver, database, options.dryRun, async (tx) => {
         const retracted = await retractAssertions(tx, old, next);
         const written = await writeAssertions(tx, [next], [record(article, next)]);
@@ -176,6 +207,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
     } catch (error) {
       fail(article.file, `not written: ${(error as Error).message}`);
     }
+    forget();
     progress(1);
   }
   summary.articles.failed = summary.failures.length;
@@ -200,18 +232,24 @@ function add(a: WriteCounts, b: WriteCounts): WriteCounts {
   };
 }
 
-async function previousIngestions(driver: Driver, database: string, sourceIds: string[]) {
+/** The checksums of the articles ingested before, by source id. */
+async function previousIngestions(driver: Driver, database: string, sourceIds: string[]): Promise<Map<string, { checksum: string }>> {
   const { records } = await driver.executeQuery(
-    'MATCH (ingestion:Ingestion) WHERE ingestion.sourceId IN $ids RETURN ingestion.sourceId AS id, ingestion.checksum AS checksum, ingestion.assertions AS assertions',
+    'UNWIND $ids AS id MATCH (ingestion:Ingestion {sourceId: id}) RETURN id, ingestion.checksum AS checksum',
     { ids: sourceIds },
     { database },
   );
-  return new Map(
-    records.map((row) => [
-      row.get('id') as string,
-      { checksum: row.get('checksum') as string, assertions: JSON.parse(row.get('assertions') as string) as AssertionSet },
-    ]),
+  return new Map(records.map((row) => [row.get('id') as string, { checksum: row.get('checksum') as string }]));
+}
+
+/** What an article's earlier version asserted. */
+async function previousAssertions(driver: Driver, database: string, sourceId: string): Promise<AssertionSet> {
+  const { records } = await driver.executeQuery(
+    'MATCH (ingestion:Ingestion {sourceId: $id}) RETURN ingestion.assertions AS assertions',
+    { id: sourceId },
+    { database },
   );
+  return unpackAssertions(records[0].get('assertions') as string);
 }
 
 /** Runs work in one write transaction: committed, or rolled back for a dry run. */

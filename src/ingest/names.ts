@@ -74,12 +74,16 @@ const TITLE_WORDS = new Set(
 
 export const isTitleWord = (word: string) => TITLE_WORDS.has(word);
 
+/** Title words, plus extra words that are never part of a person's name (country names and adjectives). */
+export function titleWords(extra: Iterable<string> = []): Set<string> {
+  return new Set([...TITLE_WORDS, ...[...extra].flatMap(words)]);
+}
+
 /**
  * The key of a person's name: its words without titles, each transliteration-folded, in alphabetical order.
  * Undefined when fewer than two name words remain: a surname alone (or a title alone) never identifies anyone.
  */
-export function personKey(name: string, extraTitleWords: Iterable<string> = []): string | undefined {
-  const titles = new Set([...TITLE_WORDS, ...[...extraTitleWords].flatMap(words)]);
+export function personKey(name: string, titles: ReadonlySet<string> = TITLE_WORDS): string | undefined {
   const nameWords = words(name).filter((word) => !titles.has(word) && !/^\d+$/.test(word));
   if (nameWords.length < 2) return undefined;
   return nameWords.map(transliterationKey).sort().join(' ');

@@ -14,8 +14,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { UserError } from '../errors';
 import type { ArticleEntity, MergeRecord } from './plan';
-import { isTitleWord, nameKey, personKey, slug, titleKey, words } from './names';
-import type { ValidArticle } from './validate';
+import { isTitleWord, nameKey, personKey, slug, titleKey, titleWords, words } from './names';
 
 interface KnownPerson {
   id: string;
@@ -27,6 +26,12 @@ interface KnownNamed {
   id: string;
   name: string;
   aliases: string[];
+  country: string | null;
+}
+
+interface KnownPosition {
+  id: string;
+  title: string;
   country: string | null;
 }
 
@@ -46,103 +51,69 @@ export interface Resolved {
 
 export class ResolutionError extends UserError {}
 
-const FULLTEXT_LIMIT = 25;
-
-/** A Lucene query matching any word of a name, with the typo tolerance transliterations need. */
-function fuzzyQuery(name: string): string | undefined {
-  const terms = words(name)
-    .filter((word) => word.length >= 3)
-    .map((word) => (word.length >= 7 ? `${word}~2` : word.length >= 4 ? `${word}~1` : word));
-  return terms.length ? terms.join(' OR ') : undefined;
-}
-
 export class Resolver {
   private readonly countries: Array<{ id: string; name: string; isoCode: string; aliases: string[] }>;
-  private readonly people: KnownPerson[];
-  private readonly bodies: KnownNamed[];
-  private readonly places: KnownNamed[];
-  private readonly positions: Array<{ id: string; title: string; country: string | null }>;
-  private readonly occupancies: KnownOccupancy[];
+  /** Known people by the keys of their names (personKeys), the ids under each key. */
+  private readonly people = new Map<string, Map<string, KnownPerson>>();
+  /** Known bodies and places by country id ('' for none). */
+  private readonly bodies = new Map<string, KnownNamed[]>();
+  private readonly places = new Map<string, KnownNamed[]>();
+  /** Known positions by country id and title key. */
+  private readonly positions = new Map<string, string>();
+  /** Known holdings of office by position id. */
+  private readonly occupancies = new Map<string, KnownOccupancy[]>();
   private readonly undone: Set<string>;
-  /** Country names and adjectives: words of a mention that are not part of a person's name. */
-  private countryWords: string[];
+  /** Titles, and country names and adjectives: words of a mention that are not part of a person's name. */
+  private titles: Set<string>;
 
   private constructor(known: {
     countries: Resolver['countries'];
     people: KnownPerson[];
     bodies: KnownNamed[];
     places: KnownNamed[];
-    positions: Resolver['positions'];
+    positions: KnownPosition[];
     occupancies: KnownOccupancy[];
     undone: string[];
   }) {
     this.countries = known.countries;
-    this.people = known.people;
-    this.bodies = known.bodies;
-    this.places = known.places;
-    this.positions = known.positions;
-    this.occupancies = known.occupancies;
     this.undone = new Set(known.undone);
-    this.countryWords = this.countries.flatMap((country) => [country.name, ...country.aliases]);
+    this.titles = titleWords(this.countries.flatMap((country) => [country.name, ...country.aliases]));
+    for (const person of known.people) this.addPerson(person);
+    for (const body of known.bodies) this.addNamed(this.bodies, body);
+    for (const place of known.places) this.addNamed(this.places, place);
+    for (const position of known.positions) this.positions.set(`${position.country ?? ''}|${titleKey(position.title)}`, position.id);
+    for (const occupancy of known.occupancies) this.addOccupancy(occupancy);
   }
 
-  /** What the database knows that the articles of a batch may refer to. */
-  static async forBatch(driver: Driver, database: string, articles: ValidArticle[]): Promise<Resolver> {
-    const read = async (query: string, params: Record<string, unknown> = {}) =>
-      (await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ })).records.map((record) => record.toObject());
-    const personNames = articles.flatMap(({ article }) => article.people.flatMap((person) => [person.name, ...person.aliases]));
-    const bodyNames = articles.flatMap(({ article }) => article.bodies.flatMap((body) => [body.name, ...body.aliases]));
-    const queries = (names: string[]) => [...new Set(names.map(fuzzyQuery).filter((query): query is string => query !== undefined))];
-
+  /**
+   * What the database knows that articles may refer to, loaded once per ingest run and kept up to date by the
+   * run's own articles (one ingest at a time writes the graph): every country, person, body, place and office,
+   * and the holdings of office (for unnamed holders). Names and ids only: a few hundred bytes per entity.
+   */
+  static async load(driver: Driver, database: string): Promise<Resolver> {
+    const read = async (query: string) =>
+      (await driver.executeQuery(query, {}, { database, routing: neo4j.routing.READ })).records.map((record) => record.toObject());
     const countries = (await read(
       'MATCH (c:Country) RETURN c.id AS id, c.name AS name, c.isoCode AS isoCode, coalesce(c.aliases, []) AS aliases',
     )) as Resolver['countries'];
-    const people = (await read(
-      `UNWIND $queries AS query
-       CALL db.index.fulltext.queryNodes('fact_names', query, {limit: ${FULLTEXT_LIMIT}}) YIELD node
-       WITH DISTINCT node WHERE node:Person
-       RETURN node.id AS id, node.name AS name, coalesce(node.aliases, []) AS aliases`,
-      { queries: queries(personNames) },
-    )) as KnownPerson[];
+    const people = (await read('MATCH (p:Person) RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases')) as KnownPerson[];
     const bodies = (await read(
-      `UNWIND $queries AS query
-       CALL db.index.fulltext.queryNodes('fact_names', query, {limit: ${FULLTEXT_LIMIT}}) YIELD node
-       WITH DISTINCT node WHERE node:Body
-       OPTIONAL MATCH (node)-[:OF_COUNTRY]->(country:Country)
-       RETURN node.id AS id, node.name AS name, coalesce(node.aliases, []) AS aliases, country.id AS country`,
-      { queries: queries(bodyNames) },
+      `MATCH (body:Body) OPTIONAL MATCH (body)-[:OF_COUNTRY]->(country:Country)
+       RETURN body.id AS id, body.name AS name, coalesce(body.aliases, []) AS aliases, country.id AS country`,
     )) as KnownNamed[];
-    const countryIds = new Set<string>();
-    for (const { article } of articles) {
-      for (const country of article.countries) {
-        if (country.isoCode) countryIds.add(`country:${country.isoCode.toLowerCase()}`);
-        else {
-          const key = nameKey(country.name);
-          const found = countries.find((known) => [known.name, ...known.aliases].some((name) => nameKey(name) === key));
-          if (found) countryIds.add(found.id);
-        }
-      }
-    }
     const places = (await read(
-      `MATCH (place:Place)-[:IN_COUNTRY]->(country:Country) WHERE country.id IN $countries
+      `MATCH (place:Place) OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Country)
        RETURN place.id AS id, place.name AS name, [] AS aliases, country.id AS country`,
-      { countries: [...countryIds] },
     )) as KnownNamed[];
     const positions = (await read(
-      `MATCH (position:Position)-[:OF_COUNTRY]->(country:Country) WHERE country.id IN $countries
+      `MATCH (position:Position) OPTIONAL MATCH (position)-[:OF_COUNTRY]->(country:Country)
        RETURN position.id AS id, position.title AS title, country.id AS country`,
-      { countries: [...countryIds] },
-    )) as Resolver['positions'];
-    const dates = [...new Set(articles.flatMap(({ article }) => article.occupancies.map((occupancy) => occupancy.observedOn)))];
+    )) as KnownPosition[];
     const occupancies = (await read(
-      `MATCH (occupancy:Occupancy)-[:OF_POSITION]->(position:Position)-[:OF_COUNTRY]->(country:Country)
-       WHERE country.id IN $countries
-         AND (occupancy.holderNamed = false OR occupancy.observedOn IN $dates
-              OR occupancy.heldFrom IS NOT NULL OR occupancy.heldUntil IS NOT NULL)
+      `MATCH (occupancy:Occupancy)-[:OF_POSITION]->(position:Position)
        OPTIONAL MATCH (occupancy)-[:HELD_BY]->(holder:Person)
        RETURN occupancy.id AS id, position.id AS position, holder.id AS holder, occupancy.observedOn AS observedOn,
               occupancy.heldFrom AS heldFrom, occupancy.heldUntil AS heldUntil`,
-      { countries: [...countryIds], dates },
     )) as KnownOccupancy[];
     const undone = (await read("MATCH (m:Merge {status: 'undone'}) RETURN m.id AS id")).map((row) => row.id as string);
     return new Resolver({ countries, people, bodies, places, positions, occupancies, undone });
@@ -162,7 +133,7 @@ export class Resolver {
     const resolved = known ?? { id: `country:${country.isoCode!.toLowerCase()}`, name: country.name, isoCode: country.isoCode!, aliases: country.aliases };
     if (!known) {
       this.countries.push(resolved);
-      this.countryWords.push(country.name, ...country.aliases);
+      this.titles = titleWords([...this.titles, country.name, ...country.aliases]);
     }
     const merge =
       known && nameKey(known.name) !== key
@@ -177,10 +148,10 @@ export class Resolver {
    * is a title alone, "Minister of the State Authority for Military Industry", identifies nobody).
    */
   private personKeys(name: string, aliases: string[]): Set<string> {
-    const nameWords = new Set((personKey(name, this.countryWords) ?? '').split(' ').filter(Boolean));
+    const nameWords = new Set((personKey(name, this.titles) ?? '').split(' ').filter(Boolean));
     const keys = new Set<string>();
     for (const form of [name, ...aliases]) {
-      const key = personKey(form, this.countryWords);
+      const key = personKey(form, this.titles);
       if (key !== undefined && key.split(' ').some((word) => nameWords.has(word))) keys.add(key);
     }
     return keys;
@@ -189,18 +160,19 @@ export class Resolver {
   async person(person: ArticleEntity<'people'>, sourceId: string): Promise<Resolved> {
     const keys = this.personKeys(person.name, person.aliases);
     const ownId = `person:${slug(person.name)}`;
-    const candidates = this.people.filter(
-      (known) =>
-        !this.undone.has(this.mergeId(sourceId, person.key, known.id)) &&
-        [...this.personKeys(known.name, known.aliases)].some((key) => keys.has(key)),
-    );
-    const distinct = [...new Map(candidates.map((candidate) => [candidate.id, candidate])).values()];
+    const candidates = new Map<string, KnownPerson>();
+    for (const key of keys) {
+      for (const known of this.people.get(key)?.values() ?? []) {
+        if (!this.undone.has(this.mergeId(sourceId, person.key, known.id))) candidates.set(known.id, known);
+      }
+    }
+    const distinct = [...candidates.values()];
     if (distinct.length === 1 && distinct[0].id !== ownId) {
       const known = distinct[0];
-      const byName = personKey(known.name, this.countryWords) === personKey(person.name, this.countryWords);
+      const byName = personKey(known.name, this.titles) === personKey(person.name, this.titles);
       const spelledAlike = (name: string) => words(name).filter((word) => !isTitleWord(word)).join(' ');
       const method = byName ? (spelledAlike(known.name) === spelledAlike(person.name) ? 'titles-case-accents' : 'transliteration') : 'alias';
-      this.people.push({ id: known.id, name: person.name, aliases: person.aliases });
+      this.addPerson({ id: known.id, name: person.name, aliases: person.aliases });
       return {
         id: known.id,
         merge: this.mergeRecord(sourceId, person.key, person.name, known.id, method,
@@ -211,7 +183,7 @@ export class Resolver {
     }
     if (distinct.length === 1) return { id: ownId };
     // None, or a tie between several people: a person of their own.
-    this.people.push({ id: ownId, name: person.name, aliases: person.aliases });
+    this.addPerson({ id: ownId, name: person.name, aliases: person.aliases });
     return { id: ownId };
   }
 
@@ -223,8 +195,25 @@ export class Resolver {
     return (await this.named(this.places, 'place', place.key, place.name, [], `country:${iso}`, sourceId)).id;
   }
 
+  private addPerson(person: KnownPerson): void {
+    for (const key of this.personKeys(person.name, person.aliases)) {
+      const ids = this.people.get(key) ?? new Map<string, KnownPerson>();
+      if (!ids.has(person.id)) ids.set(person.id, person);
+      this.people.set(key, ids);
+    }
+  }
+
+  private addNamed(index: Map<string, KnownNamed[]>, entry: KnownNamed): void {
+    const key = entry.country ?? '';
+    index.set(key, [...(index.get(key) ?? []), entry]);
+  }
+
+  private addOccupancy(occupancy: KnownOccupancy): void {
+    this.occupancies.set(occupancy.position, [...(this.occupancies.get(occupancy.position) ?? []), occupancy]);
+  }
+
   private named(
-    known: KnownNamed[],
+    index: Map<string, KnownNamed[]>,
     prefix: 'body' | 'place',
     key: string,
     name: string,
@@ -235,9 +224,8 @@ export class Resolver {
     const iso = countryId?.slice('country:'.length);
     const ownId = `${prefix}:${iso ? `${iso}:` : ''}${slug(name)}`;
     const keys = new Set([name, ...aliases].map(nameKey));
-    const found = known.find(
+    const found = (index.get(countryId ?? '') ?? []).find(
       (candidate) =>
-        candidate.country === (countryId ?? null) &&
         !this.undone.has(this.mergeId(sourceId, key, candidate.id)) &&
         [candidate.name, ...candidate.aliases].some((form) => keys.has(nameKey(form))),
     );
@@ -247,17 +235,17 @@ export class Resolver {
         merge: this.mergeRecord(sourceId, key, name, found.id, 'name-or-alias', `'${name}' is '${found.name}' of the same country`),
       };
     }
-    if (!found) known.push({ id: ownId, name, aliases, country: countryId ?? null });
+    if (!found) this.addNamed(index, { id: ownId, name, aliases, country: countryId ?? null });
     return { id: ownId };
   }
 
   async position(position: ArticleEntity<'positions'>, iso: string | undefined, _sourceId: string): Promise<string> {
     const country = iso ? `country:${iso}` : null;
     const key = titleKey(position.title);
-    const found = this.positions.find((candidate) => candidate.country === country && titleKey(candidate.title) === key);
-    if (found) return found.id;
+    const found = this.positions.get(`${country ?? ''}|${key}`);
+    if (found) return found;
     const id = `position:${iso ? `${iso}:` : ''}${slug(position.title)}`;
-    this.positions.push({ id, title: position.title, country });
+    this.positions.set(`${country ?? ''}|${key}`, id);
     return id;
   }
 
@@ -269,7 +257,7 @@ export class Resolver {
     const covers = (named: { observedOn: string; heldFrom?: string | null; heldUntil?: string | null }, date: string) =>
       (named.heldFrom ?? named.observedOn) <= date && date <= (named.heldUntil ?? named.observedOn).padEnd(10, '\uffff');
     const links: Array<{ from: string; to: string; merge: MergeRecord }> = [];
-    const same = this.occupancies.filter((known) => known.position === occupancy.positionId && known.id !== occupancy.id);
+    const same = (this.occupancies.get(occupancy.positionId) ?? []).filter((known) => known.id !== occupancy.id);
     if (occupancy.holderId === undefined) {
       for (const named of same.filter((known) => known.holder !== null && covers(known, occupancy.observedOn))) {
         links.push(this.sameHolderLink(occupancy.id, named.id, named.holder!, occupancy.observedOn, sourceId));
@@ -279,7 +267,7 @@ export class Resolver {
         links.push(this.sameHolderLink(unnamed.id, occupancy.id, occupancy.holderId, unnamed.observedOn, sourceId));
       }
     }
-    this.occupancies.push({
+    this.addOccupancy({
       id: occupancy.id,
       position: occupancy.positionId,
       holder: occupancy.holderId ?? null,

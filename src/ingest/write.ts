@@ -8,6 +8,7 @@
  * asserted: its citations and passages, relationships no other source asserts, nodes left without evidence, and
  * the property values it alone gave. What other sources assert is never removed.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 /** A transaction to write in: managed, or explicit (a dry run rolls it back). */
@@ -30,6 +31,15 @@ export interface IngestionRecord {
   checksum: string;
   file: string;
   assertions: AssertionSet;
+}
+
+/** An ingestion's assertions as stored on its record: JSON, gzipped and base64-encoded (a fifth of the size). */
+export function packAssertions(assertions: AssertionSet): string {
+  return gzipSync(JSON.stringify(assertions)).toString('base64');
+}
+
+export function unpackAssertions(packed: string): AssertionSet {
+  return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as AssertionSet;
 }
 
 /** Whole numbers are integers in Neo4j (as Cypher literals are), not floats. */
@@ -74,6 +84,11 @@ async function run(tx: Tx, counts: WriteCounts, query: string, params: Record<st
   counts.relationshipsDeleted += updates.relationshipsDeleted;
 }
 
+/** Runs a write over rows; none, no round trip. */
+async function runRows(tx: Tx, counts: WriteCounts, query: string, params: Record<string, unknown[]>) {
+  if (Object.values(params).every((rows) => rows.length > 0)) await run(tx, counts, query, params);
+}
+
 /** Writes the assertions of several articles; their ingestion records replace any earlier ones. */
 export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: IngestionRecord[]): Promise<WriteCounts> {
   const counts = emptyCounts();
@@ -81,7 +96,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
     const { publishedOn, ...rest } = set.source;
     return { props: toNeo4j(rest), publishedOn };
   });
-  await run(
+  await runRows(
     tx,
     counts,
     `UNWIND $sources AS row
@@ -92,7 +107,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   const passages = sets.flatMap((set) =>
     set.passages.map((passage) => ({ source: set.source.id, id: passage.id, start: neo4j.int(passage.start), end: neo4j.int(passage.end), quote: passage.quote })),
   );
-  await run(
+  await runRows(
     tx,
     counts,
     `UNWIND $passages AS row
@@ -107,15 +122,16 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   const nodes = sets.flatMap((set) => set.nodes);
   for (const [labels, group] of groupBy(nodes, (node) => node.labels.join(':'))) {
     const rows = group.map((node) => ({ id: node.id, ...splitProps(node.props) }));
-    await run(
+    await runRows(
       tx,
       counts,
       `UNWIND $rows AS row
        MERGE (node:Fact {id: row.id})
-       SET node:${labels.split(':').map(identifier).join(':')}
-       SET node += apoc.map.merge(row.scalars, properties(node))
-       SET node += apoc.map.fromPairs([key IN keys(row.lists) |
-         [key, coalesce(node[key], []) + [value IN row.lists[key] WHERE NOT value IN coalesce(node[key], [])]]])`,
+       ON CREATE SET node += row.scalars, node += row.lists
+       ON MATCH SET node += apoc.map.merge(row.scalars, properties(node)),
+         node += apoc.map.fromPairs([key IN keys(row.lists) |
+           [key, coalesce(node[key], []) + [value IN row.lists[key] WHERE NOT value IN coalesce(node[key], [])]]])
+       SET node:${labels.split(':').map(identifier).join(':')}`,
       { rows },
     );
   }
@@ -123,7 +139,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   const relationships = sets.flatMap((set) => set.relationships);
   for (const [type, group] of groupBy(relationships, (relationship) => relationship.type)) {
     const withRole = group[0].props?.role !== undefined;
-    await run(
+    await runRows(
       tx,
       counts,
       `UNWIND $rows AS row
@@ -134,7 +150,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
     );
   }
 
-  await run(
+  await runRows(
     tx,
     counts,
     `UNWIND $rows AS row
@@ -146,7 +162,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
 
   // Bookkeeping (merge records, ingestion records) is not counted with the facts.
   const bookkeeping = emptyCounts();
-  await run(
+  await runRows(
     tx,
     bookkeeping,
     `UNWIND $rows AS row
@@ -154,7 +170,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
      ON CREATE SET merge += row, merge.status = 'active', merge.madeAt = datetime()`,
     { rows: sets.flatMap((set) => set.merges) },
   );
-  await run(
+  await runRows(
     tx,
     counts,
     `UNWIND $rows AS row
@@ -165,7 +181,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
     { rows: sets.flatMap((set) => set.sameAs) },
   );
 
-  await run(
+  await runRows(
     tx,
     bookkeeping,
     `UNWIND $rows AS row
@@ -179,7 +195,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
         sourceId: record.sourceId,
         checksum: record.checksum,
         file: record.file,
-        assertions: JSON.stringify(record.assertions),
+        assertions: packAssertions(record.assertions),
       })),
     },
   );
@@ -200,9 +216,9 @@ async function othersAssertions(tx: Tx, sourceId: string, ids: string[]): Promis
   const parsed = new Map<string, AssertionSet>();
   const byNode = new Map<string, Array<AssertionSet | null>>();
   for (const record of result.records) {
-    const sets: Array<AssertionSet | null> = (record.get('known') as string[]).map((json) => {
-      if (!parsed.has(json)) parsed.set(json, JSON.parse(json) as AssertionSet);
-      return parsed.get(json)!;
+    const sets: Array<AssertionSet | null> = (record.get('known') as string[]).map((packed) => {
+      if (!parsed.has(packed)) parsed.set(packed, unpackAssertions(packed));
+      return parsed.get(packed)!;
     });
     if (neo4j.integer.toNumber(record.get('unknown')) > 0) sets.push(null);
     byNode.set(record.get('id') as string, sets);

@@ -1,0 +1,64 @@
+/**
+ * The real API (`src/main.ts`, as `npm start` runs it) in a child process against a given Neo4j, for the load
+ * and memory measurements: its peak resident memory is read from /proc (VmHWM) when it is stopped.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../src/config';
+import { PROJECT_ROOT } from '../src/config';
+import { freePort } from './load';
+
+export interface ApiProcess {
+  url: string;
+  /** Peak resident set size so far, in MiB (Linux). */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+export async function startApiProcess(config: Readonly<Config>): Promise<ApiProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: config.neo4j.uri,
+      NEO4J_PASSWORD: config.neo4j.password,
+      NEO4J_USERNAME: config.neo4j.username,
+      NEO4J_DATABASE: config.neo4j.database,
+      PORT: String(port),
+      SEED_ON_START: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('GraphQL API ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code}:\n${output}`));
+    });
+  });
+  const peakRssMiB = () => {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+  };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    peakRssMiB,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

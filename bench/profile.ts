@@ -1,0 +1,110 @@
+/**
+ * dbHits of the contract queries, from PROFILE: of the hand-written Cypher, and of the Cypher @neo4j/graphql
+ * generates for the GraphQL query (recorded by a driver that notes what the API runs). Growth of dbHits with the
+ * graph shows the cost of a query without timing noise.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { createApi } from '../src/api/server';
+import type { Config } from '../src/config';
+import type { ContractQuery } from './contract-queries';
+
+interface Statement {
+  query: string;
+  params: Record<string, unknown>;
+}
+
+/** A driver that records every statement run in its sessions' managed transactions. */
+export function recordingDriver(driver: Driver): { driver: Driver; take(): Statement[] } {
+  let statements: Statement[] = [];
+  const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
+    new Proxy(tx, {
+      get(target, property, receiver) {
+        if (property === 'run') {
+          return (query: string, params: Record<string, unknown>) => {
+            statements.push({ query, params });
+            return target.run(query, params);
+          };
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+  const wrapSession = (session: Session): Session =>
+    new Proxy(session, {
+      get(target, property, receiver) {
+        if (property === 'executeRead' || property === 'executeWrite') {
+          return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
+            (target[property] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => unknown).call(target, (tx) => work(wrapTx(tx)), config);
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const recording = new Proxy(driver, {
+    get(target, property, receiver) {
+      if (property === 'session') return (config?: Parameters<Driver['session']>[0]) => wrapSession(target.session(config));
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return {
+    driver: recording,
+    take: () => {
+      const taken = statements;
+      statements = [];
+      return taken;
+    },
+  };
+}
+
+interface PlanNode {
+  dbHits?: number;
+  children?: PlanNode[];
+}
+
+const sumHits = (plan: PlanNode | false | undefined): number =>
+  !plan ? 0 : (plan.dbHits ?? 0) + (plan.children ?? []).reduce((sum, child) => sum + sumHits(child), 0);
+
+export async function dbHits(driver: Driver, database: string, statement: Statement): Promise<number> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const query = statement.query.replace(/^\s*(CYPHER[^\n]*\n)?/, (prefix) => `${prefix}PROFILE `);
+    const summary = await session.executeRead((tx) => tx.run(query, statement.params).summary());
+    return sumHits(summary.profile as unknown as PlanNode);
+  } finally {
+    await session.close();
+  }
+}
+
+export interface QueryHits {
+  name: string;
+  graphql: number;
+  cypher: number;
+}
+
+/** Runs each query once through the real API (in this process) and profiles what it ran, and the Cypher. */
+export async function profileContractQueries(driver: Driver, config: Readonly<Config>, queries: ContractQuery[]): Promise<QueryHits[]> {
+  const database = config.neo4j.database;
+  const recording = recordingDriver(driver);
+  const api = await createApi({ driver: recording.driver, config, log: () => undefined });
+  const server = http.createServer(api.handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  try {
+    const hits: QueryHits[] = [];
+    for (const query of queries) {
+      recording.take();
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(query.graphql) });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`${query.name}: ${JSON.stringify(body.errors)}`);
+      let graphql = 0;
+      for (const statement of recording.take()) graphql += await dbHits(driver, database, statement);
+      hits.push({ name: query.name, graphql, cypher: await dbHits(driver, database, { query: query.cypher.query, params: query.cypher.params }) });
+    }
+    return hits;
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await api.stop();
+  }
+}

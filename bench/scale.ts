@@ -1,0 +1,212 @@
+/**
+ * `npm run bench -- [--scales S,M,L] [--seed 1] [--rounds 100] [--load-runs 3] [--seconds 10]`: how cost grows with
+ * the graph. Per scale of the generated corpus (src/generate/corpus.ts): load time of our ingest against a raw
+ * batched `UNWIND ... MERGE` of the same facts; each contract query over HTTP GraphQL (the real API in a child
+ * process) against its hand-written Cypher, p50/p95 and ratio; dbHits from PROFILE; throughput under 1 to 64
+ * concurrent connections; the API's peak RSS and the Neo4j heap in use. Writes docs/benchmarks.md (one section per
+ * scale and a summary against the targets) and docs/benchmarks.json. Uses a Neo4j of its own (bench/load.ts).
+ */
+import os from 'node:os';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { runCli, UserError } from '../src/errors';
+import { SCALES, type Scale } from '../src/generate/corpus';
+import { factCount, ingestFiles } from '../src/ingest/ingest';
+import { startApiProcess } from './api-process';
+import { contractQueries } from './contract-queries';
+import { LATENCY_HEADERS, latencyRows, measureLatency, type LatencyResult } from './latency';
+import { assertionSets, corpus, numberOption, openBenchDatabase, rawLoad, wipe } from './load';
+import { profileContractQueries, type QueryHits } from './profile';
+import { BENCHMARKS_JSON, median, table, writeBenchmarkJson, writeBenchmarkSection } from './report';
+import { chooseTargets } from './targets';
+import { measureThroughput, type ThroughputResult } from './throughput';
+import fs from 'node:fs';
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const CONNECTIONS = [1, 8, 32, 64];
+const BATCH = 50;
+
+interface ScaleResult {
+  scale: Scale;
+  articles: number;
+  facts: number;
+  nodes: number;
+  relationships: number;
+  load: { ingestSeconds: number[]; rawSeconds: number[]; ingestFactsPerSecond: number; rawFactsPerSecond: number; ratio: number };
+  latency: LatencyResult[];
+  dbHits: QueryHits[];
+  throughput: ThroughputResult[];
+  memory: { apiPeakRssMiB: number; neo4jHeapUsedMiB: number };
+  targets: Awaited<ReturnType<typeof chooseTargets>>;
+}
+
+async function heapUsedMiB(driver: Driver, database: string): Promise<number> {
+  try {
+    const { records } = await driver.executeQuery(
+      "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used",
+      {},
+      { database, routing: neo4j.routing.READ },
+    );
+    return neo4j.integer.toNumber(records[0].get('used')) / 1024 / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function measureScale(scale: Scale, options: { seed: number; rounds: number; loadRuns: number; seconds: number }): Promise<ScaleResult> {
+  const articles = SCALES[scale];
+  log(`\n== Scale ${scale}: ${articles} articles (seed ${options.seed}) ==`);
+  const dir = corpus(articles, options.seed);
+  const { db, config } = await openBenchDatabase(log);
+  const database = config.neo4j.database;
+  try {
+    const ingestSeconds: number[] = [];
+    const rawSeconds: number[] = [];
+    let facts = 0;
+    for (let run = 1; run <= options.loadRuns; run++) {
+      await wipe(db.driver, database);
+      let started = performance.now();
+      const summary = await ingestFiles(db.driver, database, [dir], { batchSize: BATCH });
+      ingestSeconds.push((performance.now() - started) / 1000);
+      if (summary.failures.length) throw new UserError(`the generated corpus failed to load: ${JSON.stringify(summary.failures[0])}`);
+      const sets = await assertionSets(db.driver, database);
+      facts = sets.reduce((sum, set) => sum + factCount(set), 0);
+      await wipe(db.driver, database);
+      started = performance.now();
+      await rawLoad(db.driver, database, sets, BATCH);
+      rawSeconds.push((performance.now() - started) / 1000);
+      log(`  load run ${run}: ingest ${ingestSeconds.at(-1)!.toFixed(1)} s, raw ${rawSeconds.at(-1)!.toFixed(1)} s (${facts} facts)`);
+    }
+    // The graph the queries run on: the raw load's, the same facts.
+    const [counts] = (
+      await db.driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships', {}, { database })
+    ).records.map((record) => ({ nodes: neo4j.integer.toNumber(record.get('nodes')), relationships: neo4j.integer.toNumber(record.get('relationships')) }));
+
+    const targets = await chooseTargets(db.driver, database);
+    log(`  targets: ${JSON.stringify(targets)}`);
+    const queries = contractQueries(targets);
+    const dbHits = await profileContractQueries(db.driver, config, queries);
+    const api = await startApiProcess(config);
+    try {
+      const latency = await measureLatency(db.driver, database, api.url, queries, { rounds: options.rounds, warmup: 20, log });
+      const throughput: ThroughputResult[] = [];
+      for (const connections of CONNECTIONS) {
+        const result = await measureThroughput(api.url, queries[0].graphql, connections, options.seconds);
+        log(`  ${connections} connections: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+        throughput.push(result);
+      }
+      const memory = { apiPeakRssMiB: api.peakRssMiB(), neo4jHeapUsedMiB: await heapUsedMiB(db.driver, database) };
+      const ingestRate = facts / median(ingestSeconds);
+      const rawRate = facts / median(rawSeconds);
+      return {
+        scale,
+        articles,
+        facts,
+        ...counts,
+        load: { ingestSeconds, rawSeconds, ingestFactsPerSecond: ingestRate, rawFactsPerSecond: rawRate, ratio: ingestRate / rawRate },
+        latency,
+        dbHits,
+        throughput,
+        memory,
+        targets,
+      };
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+function scaleSection(result: ScaleResult, options: { rounds: number; loadRuns: number; seconds: number }): string {
+  const hits = new Map(result.dbHits.map((hit) => [hit.name, hit]));
+  return [
+    `## Scale ${result.scale}: ${result.articles} articles, ${result.facts} facts (${result.nodes} nodes, ${result.relationships} relationships)`,
+    '',
+    `Load, median of ${options.loadRuns} run(s) on an emptied database:`,
+    '',
+    table(
+      ['load', 'median s', 'facts/s', 'runs (s)'],
+      [
+        ['ingest (`npm run ingest`)', median(result.load.ingestSeconds).toFixed(1), result.load.ingestFactsPerSecond.toFixed(0), result.load.ingestSeconds.map((s) => s.toFixed(1)).join(', ')],
+        ['raw `UNWIND ... MERGE`', median(result.load.rawSeconds).toFixed(1), result.load.rawFactsPerSecond.toFixed(0), result.load.rawSeconds.map((s) => s.toFixed(1)).join(', ')],
+      ],
+    ),
+    '',
+    `Ingest / raw throughput: **${result.load.ratio.toFixed(2)}x**.`,
+    '',
+    `Contract queries (targets: person and exchanger "${result.targets.person}", countries ${result.targets.countryA} and ${result.targets.countryB}), ` +
+      `${options.rounds} rounds each after 20 of warm-up, interleaved GraphQL over HTTP (the real API) and hand-written Cypher; milliseconds; ` +
+      'dbHits from PROFILE of the Cypher @neo4j/graphql generated and of the hand-written Cypher:',
+    '',
+    table(
+      [...LATENCY_HEADERS, 'dbHits GraphQL', 'dbHits Cypher'],
+      latencyRows(result.latency).map((row, i) => [...row, hits.get(result.latency[i].name)?.graphql ?? '', hits.get(result.latency[i].name)?.cypher ?? '']),
+    ),
+    '',
+    `Throughput of "${result.latency[0]?.name}" over loopback, ${options.seconds} s per level (autocannon); errors include GraphQL errors in 200 answers:`,
+    '',
+    table(
+      ['connections', 'requests/s', 'p99 (ms)', 'requests', 'errors'],
+      result.throughput.map((t) => [t.connections, t.requestsPerSecond.toFixed(0), t.p99Ms, t.requests, t.errors]),
+    ),
+    '',
+    `Memory: API peak RSS ${result.memory.apiPeakRssMiB.toFixed(0)} MiB; Neo4j heap in use ${Number.isNaN(result.memory.neo4jHeapUsedMiB) ? 'n/a' : `${result.memory.neo4jHeapUsedMiB.toFixed(0)} MiB`} (after the runs).`,
+  ].join('\n');
+}
+
+function summarySection(results: ScaleResult[]): string {
+  const smallest = results[0];
+  const largest = results[results.length - 1];
+  const selective = (name: string) => !name.startsWith('search') && !name.startsWith('connection');
+  const rows = largest.latency.map((result) => {
+    const base = smallest.latency.find((other) => other.name === result.name);
+    const growth = base ? result.graphql.p50 / base.graphql.p50 : NaN;
+    return [
+      result.name,
+      `${result.ratio.toFixed(2)}x${selective(result.name) ? (result.ratio <= 1.3 ? ' (met)' : ' (MISSED)') : ''}`,
+      `${growth.toFixed(2)}x${selective(result.name) ? (growth <= 1.5 ? ' (met)' : ' (MISSED)') : ''}`,
+    ];
+  });
+  const errors = results.reduce((sum, result) => sum + result.throughput.reduce((s, t) => s + t.errors, 0), 0);
+  return [
+    '## Scale benchmark: summary against the targets',
+    '',
+    `Measured by \`npm run bench -- --scales ${results.map((r) => r.scale).join(',')}\` on ${new Date().toISOString().slice(0, 10)} ` +
+      `(${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Neo4j heap ${process.env.NEO4J_HEAP_SIZE ?? '2g'}, page cache ${process.env.NEO4J_PAGECACHE_SIZE ?? '1g'}). ` +
+      'Each scale is a generated corpus (`npm run generate -- --scale S|M|L|XL --seed 1`); rerun the command to refresh this file.',
+    '',
+    table(
+      ['query', `GraphQL / Cypher p50 at ${largest.scale} (target ≤ 1.3x)`, `p50 at ${largest.scale} / p50 at ${smallest.scale} (target ≤ 1.5x)`],
+      rows,
+    ),
+    '',
+    table(
+      ['scale', 'facts', 'ingest / raw (target ≥ 0.7x)', 'API peak RSS (MiB)', 'errors under load'],
+      results.map((r) => [r.scale, r.facts, `${r.load.ratio.toFixed(2)}x`, r.memory.apiPeakRssMiB.toFixed(0), r.throughput.reduce((s, t) => s + t.errors, 0)]),
+    ),
+    '',
+    `Errors under load, all scales: ${errors} (target: 0).`,
+  ].join('\n');
+}
+
+void runCli(async () => {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--scales');
+  const scales = (at < 0 ? 'S,M,L' : args[at + 1] ?? '').split(',') as Scale[];
+  for (const scale of scales) if (!(scale in SCALES)) throw new UserError(`--scales takes a list of ${Object.keys(SCALES).join(', ')}: got '${scale}'`);
+  const options = {
+    seed: numberOption(args, '--seed', 1),
+    rounds: numberOption(args, '--rounds', 100),
+    loadRuns: numberOption(args, '--load-runs', 3),
+    seconds: numberOption(args, '--seconds', 10),
+  };
+  const results: ScaleResult[] = [];
+  for (const scale of scales) {
+    const result = await measureScale(scale, options);
+    results.push(result);
+    writeBenchmarkSection(`scale-${scale}`, scaleSection(result, options));
+    const json = fs.existsSync(BENCHMARKS_JSON) ? (JSON.parse(fs.readFileSync(BENCHMARKS_JSON, 'utf8')).scale ?? {}) : {};
+    writeBenchmarkJson('scale', { ...json, [scale]: { date: new Date().toISOString().slice(0, 10), options, ...result } });
+  }
+  writeBenchmarkSection('scale-summary', summarySection(results));
+});
