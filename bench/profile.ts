@@ -86,6 +86,9 @@ export interface QueryHits {
 /** Runs each query once through the real API (in this process) and profiles what it ran, and the Cypher. */
 export async function profileContractQueries(driver: Driver, config: Readonly<Config>, queries: ContractQuery[]): Promise<QueryHits[]> {
   const database = config.neo4j.database;
+  // Plans from fresh statistics: a plan cached while the graph was other (or empty) would profile as that graph's.
+  await driver.executeQuery('CALL db.prepareForReplanning()', {}, { database });
+  await driver.executeQuery('CALL db.clearQueryCaches()', {}, { database });
   const recording = recordingDriver(driver);
   const api = await createApi({ driver: recording.driver, config, log: () => undefined });
   const server = http.createServer(api.handler);
