@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../src/config';
 import { PROJECT_ROOT } from '../src/config';
-import { freePort } from './load';
+import { freePort } from '../test/support/test-neo4j';
 
 export interface ApiProcess {
   url: string;

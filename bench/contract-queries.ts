@@ -88,13 +88,13 @@ export function contractQueries(targets: Targets): ContractQuery[] {
           agreements(where: { AND: [
             { signatories: { some: { name: { eq: $a } } } },
             { signatories: { some: { name: { eq: $b } } } }
-          ] }, sort: [{ title: ASC }]) { title kind topics signedOn validFrom validTo }
+          ] }, sort: [{ title: ASC }, { signedOn: ASC }]) { title kind topics signedOn validFrom validTo }
         }`,
         variables: { a: targets.countryA, b: targets.countryB },
       },
       cypher: {
         query: `MATCH (:Country {name: $a})<-[:SIGNED_BY]-(a:Agreement)-[:SIGNED_BY]->(:Country {name: $b})
-                WITH DISTINCT a ORDER BY a.title LIMIT 50
+                WITH DISTINCT a ORDER BY a.title, a.signedOn LIMIT 50
                 RETURN a { .title, .kind, .topics, .signedOn, .validFrom, .validTo } AS row`,
         params: { a: targets.countryA, b: targets.countryB },
       },
@@ -171,6 +171,60 @@ export function contractQueries(targets: Targets): ContractQuery[] {
       },
     },
   ];
+  // The same questions asked from their indexed end (a person, a country): what users should write on a large
+  // graph, since @neo4j/graphql plans a relationship filter on the root field as a scan of the root label.
+  queries.push(
+    {
+      name: 'exchanges of one person, asked from the person',
+      root: 'people',
+      graphql: {
+        query: `query($name: String!) {
+          people(where: { name: { eq: $name } }, limit: 1) {
+            exchangeSides(sort: [{ id: ASC }], limit: 20) { exchange(limit: 1) { ${EXCHANGE_FIELDS} } }
+          }
+        }`,
+        variables: { name: targets.exchanger },
+      },
+      cypher: {
+        query: `MATCH (person:Person {name: $name})
+                WITH person LIMIT 1
+                RETURN person {
+                  exchangeSides: COLLECT {
+                    MATCH (person)<-[:PERSON]-(side:ExchangeSide)
+                    WITH side ORDER BY side.id LIMIT 20
+                    RETURN { exchange: COLLECT { MATCH (side)<-[:HAS_SIDE]-(x:DocumentExchange) WITH x LIMIT 1 RETURN ${EXCHANGE_PROJECTION} } }
+                  }
+                } AS row`,
+        params: { name: targets.exchanger },
+      },
+    },
+    {
+      name: 'agreements of one country pair, asked from the country',
+      root: 'countries',
+      graphql: {
+        query: `query($a: String!, $b: String!) {
+          countries(where: { name: { eq: $a } }, limit: 1) {
+            signed(where: { signatories: { some: { name: { eq: $b } } } }, sort: [{ title: ASC }, { signedOn: ASC }], limit: 50) {
+              title kind topics signedOn validFrom validTo
+            }
+          }
+        }`,
+        variables: { a: targets.countryA, b: targets.countryB },
+      },
+      cypher: {
+        query: `MATCH (country:Country {name: $a})
+                WITH country LIMIT 1
+                RETURN country {
+                  signed: COLLECT {
+                    MATCH (country)<-[:SIGNED_BY]-(a:Agreement)-[:SIGNED_BY]->(:Country {name: $b})
+                    WITH DISTINCT a ORDER BY a.title, a.signedOn LIMIT 50
+                    RETURN a { .title, .kind, .topics, .signedOn, .validFrom, .validTo }
+                  }
+                } AS row`,
+        params: { a: targets.countryA, b: targets.countryB },
+      },
+    },
+  );
   for (const [label, text] of [
     ['common', targets.searchCommon],
     ['rare', targets.searchRare],

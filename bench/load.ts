@@ -2,7 +2,6 @@
  * Shared by the load benchmarks: a Neo4j of their own (they empty it between runs), the generated corpus, and the
  * raw batched `UNWIND ... MERGE` load our ingest is compared with.
  */
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -13,6 +12,7 @@ import { UserError } from '../src/errors';
 import { GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus';
 import type { AssertionSet } from '../src/ingest/plan';
 import { unpackAssertions } from '../src/ingest/write';
+import { freePort } from '../test/support/test-neo4j';
 
 /** `--name N` among the arguments: a whole number from 1, or the fallback. */
 export function numberOption(args: string[], name: string, fallback: number): number {
@@ -21,17 +21,6 @@ export function numberOption(args: string[], name: string, fallback: number): nu
   const value = Number(args[at + 1]);
   if (!Number.isInteger(value) || value < 1) throw new UserError(`${name} must be a whole number from 1, got '${args[at + 1]}'`);
   return value;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
