@@ -44,7 +44,7 @@ export function cypherOfQueryField(field: string): string {
 const EXCHANGE_FIELDS = `
   name
   documents(sort: [{ title: ASC }]) { title }
-  sides(sort: [{ role: ASC }]) { role person { name } country { name } }
+  sides(sort: [{ role: ASC }, { id: ASC }]) { role person { name } country { name } }
   evidence(sort: [{ start: ASC }]) { quote }`;
 
 const EXCHANGE_PROJECTION = `
@@ -57,7 +57,7 @@ const EXCHANGE_PROJECTION = `
         .role,
         person: COLLECT { MATCH (s)-[:PERSON]->(p:Person) RETURN p { .name } },
         country: COLLECT { MATCH (s)-[:REPRESENTS]->(c:Country) RETURN c { .name } }
-      } ORDER BY s.role
+      } ORDER BY s.role, s.id
     },
     evidence: COLLECT { MATCH (x)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start }
   }`;
