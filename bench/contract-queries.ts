@@ -45,7 +45,7 @@ const EXCHANGE_FIELDS = `
   name
   documents(sort: [{ title: ASC }]) { title }
   sides(sort: [{ role: ASC }, { id: ASC }]) { role person { name } country { name } }
-  evidence(sort: [{ start: ASC }]) { quote }`;
+  evidence(sort: [{ start: ASC }, { id: ASC }]) { quote }`;
 
 const EXCHANGE_PROJECTION = `
   x {
@@ -59,7 +59,7 @@ const EXCHANGE_PROJECTION = `
         country: COLLECT { MATCH (s)-[:REPRESENTS]->(c:Country) RETURN c { .name } }
       } ORDER BY s.role, s.id
     },
-    evidence: COLLECT { MATCH (x)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start }
+    evidence: COLLECT { MATCH (x)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start, e.id }
   }`;
 
 export function contractQueries(targets: Targets): ContractQuery[] {
@@ -108,7 +108,7 @@ export function contractQueries(targets: Targets): ContractQuery[] {
             title kind topics validFrom validTo
             parties(sort: [{ name: ASC }]) { name }
             exchanges(sort: [{ name: ASC }]) { sides(sort: [{ role: ASC }]) { person { name } } }
-            evidence(sort: [{ start: ASC }]) { quote }
+            evidence(sort: [{ start: ASC }, { id: ASC }]) { quote }
           }
         }`,
         variables: { title: targets.agreementTitle },
@@ -126,7 +126,7 @@ export function contractQueries(targets: Targets): ContractQuery[] {
                       RETURN { person: COLLECT { MATCH (s)-[:PERSON]->(q:Person) RETURN q { .name } } } ORDER BY s.role
                     } } ORDER BY x.name
                   },
-                  evidence: COLLECT { MATCH (a)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start }
+                  evidence: COLLECT { MATCH (a)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start, e.id }
                 } AS row`,
         params: { title: targets.agreementTitle },
       },
@@ -140,7 +140,7 @@ export function contractQueries(targets: Targets): ContractQuery[] {
             name aliases
             positions { title country { name } }
             counterparts { name }
-            evidence(sort: [{ start: ASC }]) { quote source { name publishedOn } start end }
+            evidence(sort: [{ start: ASC }, { id: ASC }]) { quote source { name publishedOn } start end }
           }
         }`,
         variables: { name: targets.person },
@@ -164,7 +164,7 @@ export function contractQueries(targets: Targets): ContractQuery[] {
                   evidence: COLLECT {
                     MATCH (person)-[:EVIDENCED_BY]->(e:Passage)
                     RETURN e { .quote, source: COLLECT { MATCH (e)-[:IN_SOURCE]->(s:Source) RETURN s { .name, publishedOn: toString(s.publishedOn) } }, .start, .end }
-                    ORDER BY e.start
+                    ORDER BY e.start, e.id
                   }
                 } AS row`,
         params: { name: targets.person },
