@@ -53,13 +53,14 @@ const EXCHANGE_PROJECTION = `
     documents: COLLECT { MATCH (x)-[:EXCHANGED]->(d:Agreement) RETURN d { .title } ORDER BY d.title },
     sides: COLLECT {
       MATCH (x)-[:HAS_SIDE]->(s:ExchangeSide)
+      WITH s ORDER BY s.role, s.id
       RETURN s {
         .role,
         person: COLLECT { MATCH (s)-[:PERSON]->(p:Person) RETURN p { .name } },
         country: COLLECT { MATCH (s)-[:REPRESENTS]->(c:Country) RETURN c { .name } }
-      } ORDER BY s.role, s.id
+      }
     },
-    evidence: COLLECT { MATCH (x)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start, e.id }
+    evidence: COLLECT { MATCH (x)-[:EVIDENCED_BY]->(e:Passage) WITH e ORDER BY e.start, e.id RETURN e { .quote } }
   }`;
 
 export function contractQueries(targets: Targets): ContractQuery[] {
@@ -126,7 +127,7 @@ export function contractQueries(targets: Targets): ContractQuery[] {
                       RETURN { person: COLLECT { MATCH (s)-[:PERSON]->(q:Person) RETURN q { .name } } } ORDER BY s.role
                     } } ORDER BY x.name
                   },
-                  evidence: COLLECT { MATCH (a)-[:EVIDENCED_BY]->(e:Passage) RETURN e { .quote } ORDER BY e.start, e.id }
+                  evidence: COLLECT { MATCH (a)-[:EVIDENCED_BY]->(e:Passage) WITH e ORDER BY e.start, e.id RETURN e { .quote } }
                 } AS row`,
         params: { title: targets.agreementTitle },
       },
@@ -163,8 +164,8 @@ export function contractQueries(targets: Targets): ContractQuery[] {
                   },
                   evidence: COLLECT {
                     MATCH (person)-[:EVIDENCED_BY]->(e:Passage)
+                    WITH e ORDER BY e.start, e.id
                     RETURN e { .quote, source: COLLECT { MATCH (e)-[:IN_SOURCE]->(s:Source) RETURN s { .name, publishedOn: toString(s.publishedOn) } }, .start, .end }
-                    ORDER BY e.start, e.id
                   }
                 } AS row`,
         params: { name: targets.person },
