@@ -8,10 +8,8 @@
  * database between runs; NEO4J_URI is ignored. NEO4J_HEAP_SIZE and NEO4J_PAGECACHE_SIZE apply (default 2g, 1g).
  */
 import os from 'node:os';
-import { runCli, UserError } from '../src/errors';
-import { factCount, ingestFiles } from '../src/ingest/ingest';
-import type { AssertionSet } from '../src/ingest/plan';
-import { assertionSets, corpus, numberOption, openBenchDatabase, rawLoad, wipe } from './load';
+import { runCli } from '../src/errors';
+import { corpus, loadRun, numberOption, openBenchDatabase } from './load';
 import { median, table, writeBenchmarkJson, writeBenchmarkSection } from './report';
 import { progressReporter } from '../src/cli/ingest';
 
@@ -32,36 +30,19 @@ void runCli(async () => {
     const ingest: number[] = [];
     const raw: number[] = [];
     let facts = 0;
-    let sets: AssertionSet[] = [];
     // Warm-up, not measured: the JVM compiles the hot paths of both loads before the first measured run.
     log('Warm-up (not measured)...');
-    const warmUp = corpus(300, seed + 1000);
-    await wipe(db.driver, database);
-    await ingestFiles(db.driver, database, [warmUp], { batchSize });
-    const warmSets = await assertionSets(db.driver, database);
-    await wipe(db.driver, database);
-    await rawLoad(db.driver, database, warmSets, batchSize);
+    await loadRun(db.driver, database, corpus(300, seed + 1000), batchSize);
     for (let run = 1; run <= runs; run++) {
-      await wipe(db.driver, database);
-      log(`Run ${run}/${runs}: ingest...`);
-      let started = performance.now();
-      const summary = await ingestFiles(db.driver, database, [dir], { batchSize, onProgress: progressReporter(process.stdout) });
-      const ingestSeconds = (performance.now() - started) / 1000;
-      if (summary.failures.length) throw new UserError(`the generated corpus failed to load: ${JSON.stringify(summary.failures[0])}`);
-      if (run === 1) {
-        sets = await assertionSets(db.driver, database);
-        facts = sets.reduce((sum, set) => sum + factCount(set), 0);
-      }
-      ingest.push(facts / ingestSeconds);
-      log(`  ingest: ${ingestSeconds.toFixed(1)} s, ${(facts / ingestSeconds).toFixed(0)} facts/s, ${summary.merges} merges`);
-
-      await wipe(db.driver, database);
-      log(`Run ${run}/${runs}: raw UNWIND ... MERGE...`);
-      started = performance.now();
-      await rawLoad(db.driver, database, sets, batchSize);
-      const rawSeconds = (performance.now() - started) / 1000;
-      raw.push(facts / rawSeconds);
-      log(`  raw: ${rawSeconds.toFixed(1)} s, ${(facts / rawSeconds).toFixed(0)} facts/s`);
+      log(`Run ${run}/${runs}: ingest, then raw UNWIND ... MERGE...`);
+      const measured = await loadRun(db.driver, database, dir, batchSize, progressReporter(process.stdout));
+      facts = measured.facts;
+      ingest.push(facts / measured.ingestSeconds);
+      raw.push(facts / measured.rawSeconds);
+      log(
+        `  ingest: ${measured.ingestSeconds.toFixed(1)} s, ${ingest.at(-1)!.toFixed(0)} facts/s, ${measured.merges} merges; ` +
+          `raw: ${measured.rawSeconds.toFixed(1)} s, ${raw.at(-1)!.toFixed(0)} facts/s`,
+      );
     }
     const ratio = median(ingest) / median(raw);
     const date = new Date().toISOString().slice(0, 10);

@@ -10,6 +10,7 @@ import { applySchema, LOAD_TRANSACTION_TIMEOUT_MS } from '../src/db/cypher-scrip
 import { openDatabase, type Database } from '../src/db/database';
 import { UserError } from '../src/errors';
 import { GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus';
+import { factCount, ingestFiles, type IngestOptions } from '../src/ingest/ingest';
 import type { AssertionSet } from '../src/ingest/plan';
 import { unpackAssertions } from '../src/ingest/write';
 import { freePort } from '../test/support/test-neo4j';
@@ -116,4 +117,36 @@ export async function rawLoad(driver: Driver, database: string, sets: AssertionS
   } finally {
     await session.close();
   }
+}
+
+export interface LoadRun {
+  ingestSeconds: number;
+  rawSeconds: number;
+  /** Facts the corpus asserts (nodes, relationships, passages, citations): the same for both loads. */
+  facts: number;
+  merges: number;
+}
+
+/**
+ * One measured run: our ingest of the corpus into an emptied database, then, into an emptied database again, the
+ * raw load of the same facts (read back from the ingest's records). The raw load's graph is left.
+ */
+export async function loadRun(
+  driver: Driver,
+  database: string,
+  dir: string,
+  batchSize: number,
+  onProgress?: IngestOptions['onProgress'],
+): Promise<LoadRun> {
+  await wipe(driver, database);
+  let started = performance.now();
+  const summary = await ingestFiles(driver, database, [dir], { batchSize, onProgress });
+  const ingestSeconds = (performance.now() - started) / 1000;
+  if (summary.failures.length) throw new UserError(`the generated corpus failed to load: ${JSON.stringify(summary.failures[0])}`);
+  const sets = await assertionSets(driver, database);
+  await wipe(driver, database);
+  started = performance.now();
+  await rawLoad(driver, database, sets, batchSize);
+  const rawSeconds = (performance.now() - started) / 1000;
+  return { ingestSeconds, rawSeconds, facts: sets.reduce((sum, set) => sum + factCount(set), 0), merges: summary.merges };
 }

@@ -3,11 +3,9 @@
  * generates for the GraphQL query (recorded by a driver that notes what the API runs). Growth of dbHits with the
  * graph shows the cost of a query without timing noise.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
-import { createApi } from '../src/api/server';
 import type { Config } from '../src/config';
+import { startTestApi } from '../test/support/api';
 import type { ContractQuery } from './contract-queries';
 
 interface Statement {
@@ -83,17 +81,15 @@ export interface QueryHits {
   cypher: number;
 }
 
-/** Runs each query once through the real API (in this process) and profiles what it ran, and the Cypher. */
+/** Runs each query once through the real API (in this process, over HTTP) and profiles what it ran, and the Cypher. */
 export async function profileContractQueries(driver: Driver, config: Readonly<Config>, queries: ContractQuery[]): Promise<QueryHits[]> {
   const database = config.neo4j.database;
   // Plans from fresh statistics: a plan cached while the graph was other (or empty) would profile as that graph's.
   await driver.executeQuery('CALL db.prepareForReplanning()', {}, { database });
   await driver.executeQuery('CALL db.clearQueryCaches()', {}, { database });
   const recording = recordingDriver(driver);
-  const api = await createApi({ driver: recording.driver, config, log: () => undefined });
-  const server = http.createServer(api.handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const api = await startTestApi(recording.driver, config);
+  const url = `${api.url}/graphql`;
   try {
     const hits: QueryHits[] = [];
     for (const query of queries) {
@@ -107,7 +103,6 @@ export async function profileContractQueries(driver: Driver, config: Readonly<Co
     }
     return hits;
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await api.stop();
+    await api.close();
   }
 }

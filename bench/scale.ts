@@ -10,11 +10,10 @@ import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { runCli, UserError } from '../src/errors';
 import { SCALES, type Scale } from '../src/generate/corpus';
-import { factCount, ingestFiles } from '../src/ingest/ingest';
 import { startApiProcess } from './api-process';
 import { contractQueries } from './contract-queries';
 import { LATENCY_HEADERS, latencyRows, measureLatency, type LatencyResult } from './latency';
-import { assertionSets, corpus, numberOption, openBenchDatabase, rawLoad, wipe } from './load';
+import { corpus, loadRun, numberOption, openBenchDatabase } from './load';
 import { profileContractQueries, type QueryHits } from './profile';
 import { BENCHMARKS_JSON, median, table, writeBenchmarkJson, writeBenchmarkSection } from './report';
 import { chooseTargets } from './targets';
@@ -63,18 +62,11 @@ async function measureScale(scale: Scale, options: { seed: number; rounds: numbe
     const rawSeconds: number[] = [];
     let facts = 0;
     for (let run = 1; run <= options.loadRuns; run++) {
-      await wipe(db.driver, database);
-      let started = performance.now();
-      const summary = await ingestFiles(db.driver, database, [dir], { batchSize: BATCH });
-      ingestSeconds.push((performance.now() - started) / 1000);
-      if (summary.failures.length) throw new UserError(`the generated corpus failed to load: ${JSON.stringify(summary.failures[0])}`);
-      const sets = await assertionSets(db.driver, database);
-      facts = sets.reduce((sum, set) => sum + factCount(set), 0);
-      await wipe(db.driver, database);
-      started = performance.now();
-      await rawLoad(db.driver, database, sets, BATCH);
-      rawSeconds.push((performance.now() - started) / 1000);
-      log(`  load run ${run}: ingest ${ingestSeconds.at(-1)!.toFixed(1)} s, raw ${rawSeconds.at(-1)!.toFixed(1)} s (${facts} facts)`);
+      const measured = await loadRun(db.driver, database, dir, BATCH);
+      ingestSeconds.push(measured.ingestSeconds);
+      rawSeconds.push(measured.rawSeconds);
+      facts = measured.facts;
+      log(`  load run ${run}: ingest ${measured.ingestSeconds.toFixed(1)} s, raw ${measured.rawSeconds.toFixed(1)} s (${facts} facts)`);
     }
     // The graph the queries run on: the raw load's, the same facts.
     const [counts] = (

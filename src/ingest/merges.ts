@@ -22,11 +22,11 @@ export interface MergeEntry {
   status: 'active' | 'undone';
 }
 
+const MERGE_FIELDS = 'merge {.id, .kind, .method, .reason, .sourceId, .subject, .target, .form, .status} AS merge';
+
 export async function listMerges(driver: Driver, database: string): Promise<MergeEntry[]> {
   const { records } = await driver.executeQuery(
-    `MATCH (merge:Merge)
-     RETURN merge {.id, .kind, .method, .reason, .sourceId, .subject, .target, .form, .status} AS merge
-     ORDER BY merge.sourceId, merge.id`,
+    `MATCH (merge:Merge) RETURN ${MERGE_FIELDS} ORDER BY merge.sourceId, merge.id`,
     {},
     { database, routing: neo4j.routing.READ },
   );
@@ -34,7 +34,8 @@ export async function listMerges(driver: Driver, database: string): Promise<Merg
 }
 
 export async function undoMerge(driver: Driver, database: string, id: string): Promise<{ merge: MergeEntry; reingested?: IngestSummary }> {
-  const merge = (await listMerges(driver, database)).find((entry) => entry.id === id);
+  const { records } = await driver.executeQuery(`MATCH (merge:Merge {id: $id}) RETURN ${MERGE_FIELDS}`, { id }, { database });
+  const merge = records[0]?.get('merge') as MergeEntry | undefined;
   if (!merge) throw new UserError(`no merge '${id}': npm run report lists the merges and their ids`);
   if (merge.status === 'undone') throw new UserError(`merge '${id}' is already undone`);
   let file: string | undefined;
