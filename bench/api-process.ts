@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../src/config';
+import type { Neo4jConnectionConfig } from '../src/config';
 import { PROJECT_ROOT } from '../src/config';
 import { freePort } from '../test/support/test-neo4j';
 
@@ -16,16 +16,17 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApiProcess(config: Readonly<Config>): Promise<ApiProcess> {
+/** `connection`: the credentials in use (a managed server's generated password: `Database.connection`). */
+export async function startApiProcess(connection: Readonly<Neo4jConnectionConfig>): Promise<ApiProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
-      NEO4J_URI: config.neo4j.uri,
-      NEO4J_PASSWORD: config.neo4j.password,
-      NEO4J_USERNAME: config.neo4j.username,
-      NEO4J_DATABASE: config.neo4j.database,
+      NEO4J_URI: connection.uri,
+      NEO4J_PASSWORD: connection.password,
+      NEO4J_USERNAME: connection.username,
+      NEO4J_DATABASE: connection.database,
       PORT: String(port),
       SEED_ON_START: 'false',
     },

@@ -77,7 +77,7 @@ async function measureScale(scale: Scale, options: { seed: number; rounds: numbe
     log(`  targets: ${JSON.stringify(targets)}`);
     const queries = contractQueries(targets);
     const dbHits = await profileContractQueries(db.driver, config, queries);
-    const api = await startApiProcess(config);
+    const api = await startApiProcess(db.connection);
     try {
       const latency = await measureLatency(db.driver, database, api.url, queries, { rounds: options.rounds, warmup: 20, log });
       const throughput: ThroughputResult[] = [];

@@ -7,9 +7,6 @@ import { UserError } from './errors';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
-/** Password of the managed local server when NEO4J_PASSWORD is unset. It listens on loopback only. */
-export const LOCAL_DEV_PASSWORD = 'diplomatic-graph-local';
-
 export interface ManagedNeo4jConfig {
   /** Where Maven puts the server jars (shared by every instance). */
   distDir: string;
@@ -27,6 +24,11 @@ export interface ManagedNeo4jConfig {
   transactionMemory: string;
   /** How long to wait for Bolt to answer after launching Java. */
   startTimeoutMs: number;
+  /**
+   * True when NEO4J_PASSWORD is unset: the server's password is generated at random with its data folder and kept
+   * there (src/db/password.ts); `neo4j.password` is then empty until the server is started or attached to.
+   */
+  generatedPassword: boolean;
 }
 
 export interface Neo4jConnectionConfig {
@@ -49,7 +51,11 @@ export interface Config {
     introspection: boolean;
     /** Bound of every database transaction an API request runs (below the HTTP request timeout). */
     queryTimeoutMs: number;
-    /** How long the driver retries a failed transaction (after a leader switch, a dropped connection). */
+    /**
+     * How long the driver keeps retrying a failed transaction (after a leader switch, a dropped connection). Its
+     * first retry comes about 1 s after a failure, its next about 2 s later: 500 ms allows exactly one, so a query
+     * fails within about a second when the database is down (and src/db/availability.ts fails the next ones at once).
+     */
     retryTimeMs: number;
     /** Bound of a whole HTTP request: above the query bound plus the retries, so the database gives up first. */
     requestTimeoutMs: number;
@@ -133,7 +139,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     neo4j: {
       uri: uri ?? `bolt://127.0.0.1:${boltPort}`,
       username: env.NEO4J_USERNAME || 'neo4j',
-      password: env.NEO4J_PASSWORD || LOCAL_DEV_PASSWORD,
+      password: env.NEO4J_PASSWORD || '',
       database,
     },
     managedNeo4j: {
@@ -147,6 +153,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       transactionTimeout: matching(env, 'NEO4J_TRANSACTION_TIMEOUT', '10s', DURATION, 'a duration such as 10s or 500ms'),
       transactionMemory: matching(env, 'NEO4J_TRANSACTION_MEMORY', '256m', SIZE, 'a size such as 256m'),
       startTimeoutMs: positiveInt(env, 'NEO4J_START_TIMEOUT', 120) * 1000,
+      generatedPassword: !env.NEO4J_PASSWORD,
     },
     api: {
       host: env.HOST || '127.0.0.1',
@@ -154,7 +161,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       production,
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
       queryTimeoutMs: durationMs(matching(env, 'API_QUERY_TIMEOUT', '5s', DURATION, 'a duration such as 5s or 800ms')),
-      retryTimeMs: 3_000,
+      retryTimeMs: 500,
       requestTimeoutMs: durationMs(matching(env, 'API_REQUEST_TIMEOUT', '30s', DURATION, 'a duration such as 30s')),
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),

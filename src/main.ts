@@ -5,12 +5,15 @@
 import http from 'node:http';
 import { createApi } from './api/server';
 import { loadConfig } from './config';
+import { createDriver } from './db/connect';
 import { applySchema, isEmpty, runSeedScripts } from './db/cypher-scripts';
 import { openDatabase } from './db/database';
 import { runCli, UserError } from './errors';
+import { assertPortFree } from './ports';
 import { exitOnSignals, onShutdown, shutdown } from './shutdown';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const API_PORT_BUSY = 'Stop it, or set PORT.';
 
 void runCli(async () => {
   exitOnSignals(log);
@@ -24,24 +27,30 @@ void runCli(async () => {
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, log, { maxTransactionRetryTimeMs: config.api.retryTimeMs });
+  // Before anything starts: a busy API port must not cost a Neo4j start-up first.
+  await assertPortFree(config.api.port, 'GraphQL API', API_PORT_BUSY, config.api.host);
+  const db = await openDatabase(config, log, {}, async ({ driver, info }) => {
+    log(`Connected to Neo4j ${info.version} ${info.edition} (${config.neo4j.uri}, database ${config.neo4j.database}).`);
+    await applySchema(driver, config.neo4j.database);
+    if (config.seedOnStart && (await isEmpty(driver, config.neo4j.database))) {
+      log('The database is empty: loading the seed.');
+      await runSeedScripts(driver, config.neo4j.database, log);
+    }
+  });
   onShutdown(db.close);
-  log(`Connected to Neo4j ${db.info.version} ${db.info.edition} (${config.neo4j.uri}, database ${config.neo4j.database}).`);
 
-  await applySchema(db.driver, config.neo4j.database);
-  if (config.seedOnStart && (await isEmpty(db.driver, config.neo4j.database))) {
-    log('The database is empty: loading the seed.');
-    await runSeedScripts(db.driver, config.neo4j.database, log);
-  }
-
-  const api = await createApi({ driver: db.driver, config });
+  // The API's own driver retries briefly (start-up work above rides out longer hiccups): a query fails within about a
+  // second when the database goes down, and at once after that (src/db/availability.ts).
+  const apiDriver = createDriver(db.connection, { maxTransactionRetryTimeMs: config.api.retryTimeMs });
+  onShutdown(() => apiDriver.close());
+  const api = await createApi({ driver: apiDriver, config });
   onShutdown(api.stop);
   const server = http.createServer({ requestTimeout: config.api.requestTimeoutMs }, api.handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new UserError(`Port ${config.api.port} (GraphQL API) is already in use by another program. Stop it, or set PORT.`)
+          ? new UserError(`Port ${config.api.port} (GraphQL API) is already in use by another program. ${API_PORT_BUSY}`)
           : error,
       ),
     );
@@ -53,8 +62,8 @@ async function serve(): Promise<void> {
   log(`GraphQL API ready at http://localhost:${port}/graphql (IDE: http://localhost:${port}/)`);
   if (config.managed) {
     log(
-      `Neo4j Browser: http://localhost:${config.managedNeo4j.httpPort}/browser/ ` +
-        `(ready questions: :play http://localhost:${port}/browser/guide.html)`,
+      `Neo4j Browser: http://localhost:${config.managedNeo4j.httpPort}/browser/ (user neo4j, password: npm run db:password; ` +
+        `ready questions: :play http://localhost:${port}/browser/guide.html)`,
     );
   }
 }

@@ -53,10 +53,12 @@ describe('a bad environment', () => {
   });
 
   it('without Maven, when Neo4j is not installed yet', async () => {
+    const ports = { NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: String(await freePort()) };
     const javaOnly = fresh('java-only-bin');
     fs.mkdirSync(javaOnly);
     fs.symlinkSync(execFileSync('sh', ['-c', 'readlink -f "$(command -v java)"'], { encoding: 'utf8' }).trim(), path.join(javaOnly, 'java'));
     const result = await runEntry(MAIN, [], {
+      ...ports,
       PATH: javaOnly,
       JAVA_HOME: '',
       NEO4J_DIST_DIR: fresh('not-installed'),
@@ -88,6 +90,19 @@ describe('a bad environment', () => {
       SEED_ON_START: 'false',
     });
     expectCleanFailure(result, `Port ${busyPort} (GraphQL API) is already in use by another program. Stop it, or set PORT.`);
+  });
+
+  it('with the API port already in use: before Neo4j starts', async () => {
+    const dataDir = fresh('busy-api');
+    const result = await runEntry(MAIN, [], {
+      NEO4J_BOLT_PORT: String(await freePort()),
+      NEO4J_HTTP_PORT: String(await freePort()),
+      NEO4J_DATA_DIR: dataDir,
+      PORT: String(busyPort),
+    });
+    expectCleanFailure(result, `Port ${busyPort} (GraphQL API) is already in use by another program. Stop it, or set PORT.`);
+    expect(result.stdout).not.toContain('Starting Neo4j');
+    expect(fs.existsSync(path.join(dataDir, 'logs'))).toBe(false);
   });
 
   it('with a NEO4J_URI that does not answer', async () => {

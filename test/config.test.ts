@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LOCAL_DEV_PASSWORD, loadConfig, PROJECT_ROOT } from '../src/config';
+import { loadConfig, PROJECT_ROOT } from '../src/config';
 
 describe('loadConfig', () => {
   it('uses the managed local server on the default ports when NEO4J_URI is unset', () => {
@@ -8,7 +8,8 @@ describe('loadConfig', () => {
     expect(config.neo4j).toEqual({
       uri: 'bolt://127.0.0.1:7687',
       username: 'neo4j',
-      password: LOCAL_DEV_PASSWORD,
+      // No password in the code or the README: the managed server's is generated with its data folder.
+      password: '',
       database: 'neo4j',
     });
     expect(config.managedNeo4j).toMatchObject({
@@ -18,6 +19,7 @@ describe('loadConfig', () => {
       distDir: path.join(PROJECT_ROOT, '.neo4j/dist'),
       transactionTimeout: '10s',
       transactionMemory: '256m',
+      generatedPassword: true,
     });
     expect(config.api).toEqual({
       host: '127.0.0.1',
@@ -25,7 +27,7 @@ describe('loadConfig', () => {
       production: false,
       introspection: true,
       queryTimeoutMs: 5000,
-      retryTimeMs: 3000,
+      retryTimeMs: 500,
       requestTimeoutMs: 30000,
     });
   });
@@ -46,6 +48,12 @@ describe('loadConfig', () => {
       database: 'news',
     });
     expect(config.api.port).toBe(8080);
+  });
+
+  it('uses NEO4J_PASSWORD for the managed server when it is set, instead of a generated one', () => {
+    const config = loadConfig({ NEO4J_PASSWORD: 'chosen' });
+    expect(config.neo4j.password).toBe('chosen');
+    expect(config.managedNeo4j.generatedPassword).toBe(false);
   });
 
   it('is frozen', () => {

@@ -40,7 +40,7 @@ describe('npm start and the db scripts', () => {
     const main = startEntry('src/main.ts', [], { ...env, PORT: String(apiPort) }, { detached: true });
     const { finished } = collect(main);
     try {
-      const output = await waitForOutput(main, 'GraphQL API ready at', 180_000);
+      const output = await waitForOutput(main, 'GraphQL API ready at', 280_000);
       expect(output).toContain('The database is empty: loading the seed.');
       expect(neo4jServersOf(env.NEO4J_DATA_DIR)).toHaveLength(1);
       expect(await ask(apiPort, KHRENIN_COUNTERPART)).toEqual(KHRENIN_ANSWER);
@@ -52,7 +52,37 @@ describe('npm start and the db scripts', () => {
     } finally {
       if (main.exitCode === null) process.kill(-main.pid!, 'SIGKILL');
     }
-  });
+  }, 300_000);
+
+  it('starts one Neo4j for two npm start run from cold on one data folder: the second attaches to it', async () => {
+    const env = await managedEnvOnFreePorts('two-cold-starts');
+    const [firstPort, secondPort] = [await freePort(), await freePort()];
+    const first = startEntry('src/main.ts', [], { ...env, PORT: String(firstPort) });
+    const second = startEntry('src/main.ts', [], { ...env, PORT: String(secondPort) });
+    const firstRun = collect(first);
+    const secondRun = collect(second);
+    try {
+      const ready = await Promise.allSettled([first, second].map((main) => waitForOutput(main, 'GraphQL API ready at', 400_000)));
+      const outputs = ready.map((result) => (result.status === 'fulfilled' ? result.value : String(result.reason)));
+      if (ready.some((result) => result.status === 'rejected')) throw new Error(`npm start failed:\n${outputs.join('\n----\n')}`);
+      expect(neo4jServersOf(env.NEO4J_DATA_DIR)).toHaveLength(1);
+      // One started and set it up; the other waited for the data folder's lock, then used that server as it was.
+      expect(outputs.filter((output) => output.includes('Starting Neo4j'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.includes('Using the Neo4j already running'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.includes('loading the seed'))).toHaveLength(1);
+      expect(await ask(firstPort, KHRENIN_COUNTERPART)).toEqual(KHRENIN_ANSWER);
+      expect(await ask(secondPort, KHRENIN_COUNTERPART)).toEqual(KHRENIN_ANSWER);
+      const [owner, guest] = outputs[0].includes('Starting Neo4j') ? [first, second] : [second, first];
+      guest.kill('SIGTERM');
+      owner.kill('SIGTERM');
+      const results = await Promise.all([firstRun.finished, secondRun.finished]);
+      expect(results.map((result) => result.code)).toEqual([0, 0]);
+      expect(neo4jServersOf(env.NEO4J_DATA_DIR)).toEqual([]);
+    } finally {
+      for (const main of [first, second]) if (main.exitCode === null) main.kill('SIGKILL');
+      for (const pid of neo4jServersOf(env.NEO4J_DATA_DIR)) process.kill(pid, 'SIGKILL');
+    }
+  }, 600_000);
 
   it('with NEO4J_URI set, uses that server and starts none', async () => {
     const driver = createDriver(testConfig().neo4j);
@@ -97,5 +127,5 @@ describe('npm start and the db scripts', () => {
       for (const pid of neo4jServersOf(env.NEO4J_DATA_DIR)) process.kill(pid, 'SIGKILL');
       await eventually(() => neo4jServersOf(env.NEO4J_DATA_DIR).length === 0, 10_000);
     }
-  });
+  }, 300_000);
 });

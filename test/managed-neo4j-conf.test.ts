@@ -25,6 +25,10 @@ describe('neo4j.conf of the managed server', () => {
     expect(settings['dbms.security.auth_enabled']).toBe('true');
   });
 
+  it("lets only Neo4j Browser's own origin call the HTTP endpoint from a web page (Neo4j's default CORS is '*')", () => {
+    expect(settings['dbms.security.http_access_control_allow_origin']).toBe('http://localhost:7474');
+  });
+
   it('keeps data and logs in the instance folder and jars in the shared install', () => {
     expect(settings['server.directories.data']).toBe('/tmp/instance/data');
     expect(settings['server.directories.logs']).toBe('/tmp/instance/logs');

@@ -31,7 +31,7 @@ void runCli(async () => {
     const boltPort = Number(new URL(config.neo4j.uri.replace(/^\w+(\+\w+)?:/, 'http:')).port || 7687);
     const drawn = await drawInNeo4jBrowser(
       browser.page,
-      { httpPort: config.managedNeo4j.httpPort, boltPort, username: config.neo4j.username, password: config.neo4j.password },
+      { httpPort: config.managedNeo4j.httpPort, boltPort, username: db.connection.username, password: db.connection.password },
       ceremony.cypher,
       path.join(IMAGES, 'neo4j-browser.png'),
     );

@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Neo4jGraphQLContext } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
-import { verifyConnection } from '../db/connect';
+import { watchAvailability } from '../db/availability';
 import { UserError } from '../errors';
 import { guideHtml } from '../browser/guide';
 import { readStyle } from '../browser/grass';
@@ -36,7 +36,9 @@ export interface Api {
 const BROWSER_CORS = { 'access-control-allow-origin': '*' };
 
 export async function createApi({ driver, config, log = (line) => process.stderr.write(`${line}\n`) }: ApiDeps): Promise<Api> {
-  const neoSchema = createNeo4jGraphQL(driver);
+  // While Neo4j is down, requests fail at once (DATABASE_UNAVAILABLE) instead of waiting out the driver's retries.
+  const availability = watchAvailability(driver, config.neo4j);
+  const neoSchema = createNeo4jGraphQL(availability.driver);
   try {
     await neoSchema.checkNeo4jCompat({ sessionConfig: { database: config.neo4j.database } });
   } catch (error) {
@@ -67,13 +69,11 @@ export async function createApi({ driver, config, log = (line) => process.stderr
 
   const assets = ideAssets();
   const routes: Record<string, Route> = {
+    // Within a second: a probe bounded by PROBE_TIMEOUT_MS, without the driver's retries.
     '/health': async (_req, res) => {
-      try {
-        const info = await verifyConnection(driver, config.neo4j);
-        sendJson(res, 200, { status: 'ok', neo4j: { version: info.version, edition: info.edition } });
-      } catch (error) {
-        sendJson(res, 503, { status: 'unavailable', neo4j: { error: (error as Error).message } });
-      }
+      const health = await availability.check();
+      if (health.ok) sendJson(res, 200, { status: 'ok', neo4j: { version: health.version, edition: health.edition } });
+      else sendJson(res, 503, { status: 'unavailable', neo4j: { error: health.reason } });
     },
     // A browser asking for /graphql gets the IDE; GraphQL clients get GraphQL.
     '/graphql': (req, res) => sendAsset(req, res, assets['/']),

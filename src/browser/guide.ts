@@ -54,6 +54,9 @@ export function guideHtml(): string {
       <p>People, government bodies, countries and agreements of diplomatic news, and the events where agreements are
       signed and exchanged. Every fact cites the passages of the source that state it (EVIDENCED_BY a Passage, in a
       Source). The next slides hold ready questions.</p>
+      <p>Connecting again later: the user is <code>neo4j</code>, and the managed server's password is generated for its
+      data folder. <code>npm run db:password</code>, in the project folder, prints it (unless you set
+      <code>NEO4J_PASSWORD</code>).</p>
       <pre class="pre-scrollable code runnable">MATCH picture = (:Fact)-[relationship]->(:Fact) RETURN picture</pre>
     </div>
   </slide>${slides.join('')}

@@ -58,6 +58,12 @@ export function explainDriverError(error: unknown, connection: Neo4jConnectionCo
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return new UserError(`${where} has no database '${connection.database}'. Check NEO4J_DATABASE.`);
   }
+  if (/TransactionTimedOut|Transaction\.Terminated/.test(code)) {
+    return new UserError(
+      `${where} answered, but did not finish a one-line query within its transaction time limit: it is overloaded, ` +
+        'or its db.transaction.timeout (NEO4J_TRANSACTION_TIMEOUT for the managed server) is too short.',
+    );
+  }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|timed? ?out/i.test(reason)) {
     return new UserError(
       `Cannot reach ${where}: ${firstLine(reason)}. Is the server running? Check NEO4J_URI ` +

@@ -72,7 +72,8 @@ export async function applySchema(driver: Driver, database: string): Promise<voi
   for (const statement of readStatements(SCHEMA_SCRIPT)) {
     await driver.executeQuery(statement, {}, { database });
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  // Its own bound: the server's default transaction timeout (10 s) is for queries, and would cut this wait short.
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database, transactionConfig: { timeout: 310_000 } });
 }
 
 /** Loading runs longer than a query: its transactions set their own bound (the server's default is for queries). */

@@ -1,22 +1,31 @@
 /**
  * The managed local Neo4j: one JVM running Neo4j's own entry point from the jars that install.ts resolved.
- * It writes neo4j.conf, sets the initial password once, starts the server (attached to this process, or detached
- * for `npm run db:start`), waits until Bolt answers, and stops it on request, on exit, Ctrl-C and SIGTERM.
+ * Holding the data folder's lock, it checks the ports, writes neo4j.conf, sets the generated password once, starts
+ * the server (attached to this process, or detached for `npm run db:start`) or attaches to the one already running,
+ * waits until Bolt answers, and stops it on request, on exit, Ctrl-C and SIGTERM. The folder is owner-only.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { ManagedNeo4jConfig, Neo4jConnectionConfig } from '../config';
 import { UserError } from '../errors';
+import { assertPortFree } from '../ports';
 import { styleCommand } from '../browser/grass';
 import { ensureInstalled, type Log } from './install';
+import { withInstanceLock } from './instance-lock';
 import { findJava } from './java';
+import { setInitialPassword } from './neo4j-admin';
+import { adoptGeneratedPassword, ensurePassword, passwordFile, readPassword } from './password';
+import { makeOwnerOnly, OWNER_ONLY_DIR, OWNER_ONLY_FILE, withOwnerOnlyUmask } from './permissions';
+import { delay, finishesWithin, isAlive, waitForExit } from './processes';
 
 export interface ManagedNeo4jOptions {
   server: ManagedNeo4jConfig;
-  /** Credentials and database to create on first start, and to probe Bolt with. */
+  /**
+   * User and database to create on first start and to probe Bolt with; the password is NEO4J_PASSWORD's, or, when
+   * that is unset (`server.generatedPassword`), the folder's generated one, which `start` reads or creates.
+   */
   connection: Neo4jConnectionConfig;
   log: Log;
 }
@@ -37,6 +46,9 @@ export function neo4jConf(server: ManagedNeo4jConfig, connection: Neo4jConnectio
     'server.bolt.advertised_address': `localhost:${server.boltPort}`,
     'server.http.listen_address': `127.0.0.1:${server.httpPort}`,
     'server.http.advertised_address': `localhost:${server.httpPort}`,
+    // Neo4j answers CORS preflights from any origin by default ('*'), so any web page could send Cypher to it:
+    // only Neo4j Browser's own origin may (its requests are same-origin anyway, unless opened as localhost).
+    'dbms.security.http_access_control_allow_origin': `http://localhost:${server.httpPort}`,
     'server.https.enabled': 'false',
     'server.directories.data': path.join(dataDir, 'data'),
     'server.directories.logs': path.join(dataDir, 'logs'),
@@ -96,21 +108,16 @@ const consoleLog = (dataDir: string) => path.join(dataDir, 'logs', 'console.log'
 
 /** The pid of this data folder's running server, if any (a stale pid file is ignored). */
 export function runningPid(dataDir: string): number | undefined {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8').trim());
-  } catch {
-    return undefined;
-  }
-  return Number.isInteger(pid) && pid > 0 && isOurServer(pid, dataDir) ? pid : undefined;
+  const pid = readPid(dataDir);
+  return pid !== undefined && isOurServer(pid, dataDir) ? pid : undefined;
 }
 
-function isAlive(pid: number): boolean {
+function readPid(dataDir: string): number | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -121,19 +128,6 @@ function isOurServer(pid: number, dataDir: string): boolean {
     return cmdline.includes(ENTRY_POINT) && cmdline.includes(`-Ddiplomatic.graph.instance=${dataDir}\0`);
   } catch {
     return true; // No /proc (macOS): trust the pid file.
-  }
-}
-
-async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
-  const free = await new Promise<boolean>((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)));
-  });
-  if (!free) {
-    throw new UserError(
-      `Port ${port} (${what}) is already in use by another program. Stop that program, or choose another port with ${variable}.`,
-    );
   }
 }
 
@@ -180,50 +174,70 @@ export class ManagedNeo4j {
     return `http://localhost:${this.options.server.httpPort}/browser/`;
   }
 
+  /** The credentials this server accepts (the generated password, or NEO4J_PASSWORD). */
+  get connection(): Neo4jConnectionConfig {
+    return this.options.connection;
+  }
+
   /**
    * Starts the server, or attaches to the one already running on this data folder. With `detached`, the server
-   * outlives this process (`npm run db:start`); otherwise it is stopped when this process exits.
+   * outlives this process (`npm run db:start`); otherwise it is stopped when this process exits. Another process
+   * starting a server on the same folder is waited for, then attached to.
    */
   static async start(options: ManagedNeo4jOptions, { detached = false } = {}): Promise<StartResult> {
-    const { server, connection, log } = options;
-    if (connection.username !== 'neo4j') {
+    const { server, log } = options;
+    if (options.connection.username !== 'neo4j') {
       throw new UserError(
-        `The managed Neo4j server has the single user 'neo4j'; NEO4J_USERNAME is '${connection.username}'. ` +
+        `The managed Neo4j server has the single user 'neo4j'; NEO4J_USERNAME is '${options.connection.username}'. ` +
           'Unset NEO4J_USERNAME, or set NEO4J_URI to use your own server.',
       );
     }
-    const existing = runningPid(server.dataDir);
-    if (existing !== undefined) {
-      const attached = new ManagedNeo4j(options, existing, undefined);
-      await attached.waitForBolt(Date.now() + server.startTimeoutMs);
-      return { server: attached, startedHere: false };
-    }
+    return withInstanceLock(server.dataDir, { what: 'starting Neo4j', log }, async () => {
+      const password = server.generatedPassword ? ensurePassword(server.dataDir) : options.connection.password;
+      const withPassword = { ...options, connection: { ...options.connection, password } };
+      makeOwnerOnly(server.dataDir);
+      const existing = runningPid(server.dataDir);
+      if (existing !== undefined) {
+        const attached = new ManagedNeo4j(withPassword, existing, undefined);
+        await attached.waitUntilReady(Date.now() + server.startTimeoutMs);
+        return { server: attached, startedHere: false };
+      }
+      return { server: await ManagedNeo4j.launch(withPassword, detached), startedHere: true };
+    });
+  }
 
+  private static async launch(options: ManagedNeo4jOptions, detached: boolean): Promise<ManagedNeo4j> {
+    const { server, connection, log } = options;
     const java = findJava(server.javaHome);
+    await assertPortFree(server.boltPort, 'Neo4j Bolt', 'Stop that program, or choose another port with NEO4J_BOLT_PORT.');
+    await assertPortFree(server.httpPort, 'Neo4j HTTP and Browser', 'Stop that program, or choose another port with NEO4J_HTTP_PORT.');
     await ensureInstalled(server.distDir, log);
-    await assertPortFree(server.boltPort, 'Neo4j Bolt', 'NEO4J_BOLT_PORT');
-    await assertPortFree(server.httpPort, 'Neo4j HTTP and Browser', 'NEO4J_HTTP_PORT');
 
     for (const sub of ['conf', 'data', 'logs', 'run', 'import']) {
-      fs.mkdirSync(path.join(server.dataDir, sub), { recursive: true });
+      fs.mkdirSync(path.join(server.dataDir, sub), { recursive: true, mode: OWNER_ONLY_DIR });
     }
     const confDir = path.join(server.dataDir, 'conf');
-    fs.writeFileSync(path.join(confDir, 'neo4j.conf'), neo4jConf(server, connection));
-    if (!fs.existsSync(path.join(server.dataDir, 'data', 'dbms', 'auth.ini'))) {
+    const confFile = path.join(confDir, 'neo4j.conf');
+    fs.writeFileSync(confFile, neo4jConf(server, connection), { mode: OWNER_ONLY_FILE });
+    fs.chmodSync(confFile, OWNER_ONLY_FILE);
+    if (!fs.existsSync(path.join(server.dataDir, 'data', 'databases', 'system'))) {
       setInitialPassword(java.executable, server, connection.password);
     }
 
-    const out = fs.openSync(consoleLog(server.dataDir), 'a');
+    const out = fs.openSync(consoleLog(server.dataDir), 'a', OWNER_ONLY_FILE);
     const started = Date.now();
     log(`Starting Neo4j on ${`bolt://127.0.0.1:${server.boltPort}`} (data in ${server.dataDir})...`);
-    const child = spawn(
-      java.executable,
-      [...jvmArgs(server), ENTRY_POINT, `--home-dir=${server.dataDir}`, `--config-dir=${confDir}`, '--console-mode'],
-      { cwd: server.dataDir, detached, stdio: ['ignore', out, out] },
+    // umask 077: the logs, store and auth files Neo4j creates are owner-only too.
+    const child = withOwnerOnlyUmask(() =>
+      spawn(
+        java.executable,
+        [...jvmArgs(server), ENTRY_POINT, `--home-dir=${server.dataDir}`, `--config-dir=${confDir}`, '--console-mode'],
+        { cwd: server.dataDir, detached, stdio: ['ignore', out, out] },
+      ),
     );
     fs.closeSync(out);
     if (child.pid === undefined) throw new UserError(`Could not launch ${java.executable}.`);
-    fs.writeFileSync(pidFile(server.dataDir), `${child.pid}\n`);
+    fs.writeFileSync(pidFile(server.dataDir), `${child.pid}\n`, { mode: OWNER_ONLY_FILE });
     const instance = new ManagedNeo4j(options, child.pid, child);
     if (detached) {
       child.unref();
@@ -231,18 +245,20 @@ export class ManagedNeo4j {
       instance.stopWithThisProcess();
     }
     try {
-      await instance.waitForBolt(started + server.startTimeoutMs);
+      await instance.waitUntilReady(started + server.startTimeoutMs);
     } catch (error) {
       await instance.stop();
       throw error;
     }
     log(`Neo4j is up in ${((Date.now() - started) / 1000).toFixed(1)} s; Neo4j Browser: ${instance.browserUrl}`);
-    return { server: instance, startedHere: true };
+    return instance;
   }
 
   /** Stops the server and waits until its process is gone (SIGKILL after 30 s). Safe to call twice. */
   async stop(): Promise<void> {
-    if (isAlive(this.pid)) {
+    const { dataDir } = this.options.server;
+    // Another process may have stopped and restarted this folder's server meanwhile (npm run db:dump): that one is not ours.
+    if (isOurServer(this.pid, dataDir)) {
       this.options.log('Stopping Neo4j...');
       try {
         process.kill(this.pid, 'SIGTERM');
@@ -258,7 +274,28 @@ export class ManagedNeo4j {
         await this.exited;
       }
     }
-    fs.rmSync(pidFile(this.options.server.dataDir), { force: true });
+    if (readPid(dataDir) === this.pid) fs.rmSync(pidFile(dataDir), { force: true });
+  }
+
+  /**
+   * Resolves once the database answers with this folder's password. A folder still on the old default password
+   * moves to the generated one here.
+   */
+  private async waitUntilReady(deadline: number): Promise<void> {
+    try {
+      await this.waitForBolt(deadline);
+    } catch (error) {
+      if (!(error instanceof PasswordRefused)) throw error;
+      const { server, connection, log } = this.options;
+      if (!server.generatedPassword || !(await adoptGeneratedPassword(this.boltUri, connection.username, connection.password))) {
+        throw new UserError(passwordRefusedMessage(server));
+      }
+      log(
+        `This data folder still had the old default password, which was printed in the README: it now has a ` +
+          `generated one, in ${passwordFile(server.dataDir)} (npm run db:password shows it).`,
+      );
+      await this.waitForBolt(deadline);
+    }
   }
 
   /**
@@ -279,12 +316,7 @@ export class ManagedNeo4j {
           await session.run('RETURN 1', {}, { timeout: 2_000 });
           return;
         } catch (error) {
-          if ((error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized') {
-            throw new UserError(
-              `The managed Neo4j in ${server.dataDir} refused the password: it was set when that folder was first ` +
-                'started, and NEO4J_PASSWORD has changed since. Set NEO4J_PASSWORD back, or delete the folder to start afresh.',
-            );
-          }
+          if ((error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized') throw new PasswordRefused();
         } finally {
           await session.close();
         }
@@ -317,43 +349,34 @@ export class ManagedNeo4j {
 
 /** `npm run db:stop`: stops the server of this data folder, if one runs. Returns false when none was running. */
 export async function stopRunning(server: ManagedNeo4jConfig, log: Log): Promise<boolean> {
-  const pid = runningPid(server.dataDir);
-  if (pid === undefined) return false;
-  log(`Stopping Neo4j (pid ${pid})...`);
-  process.kill(pid, 'SIGTERM');
-  if (!(await finishesWithin(waitForExit(pid), 30_000))) process.kill(pid, 'SIGKILL');
-  await waitForExit(pid);
-  fs.rmSync(pidFile(server.dataDir), { force: true });
-  return true;
+  return withInstanceLock(server.dataDir, { what: 'stopping Neo4j', log }, async () => {
+    const pid = runningPid(server.dataDir);
+    if (pid === undefined) return false;
+    log(`Stopping Neo4j (pid ${pid})...`);
+    process.kill(pid, 'SIGTERM');
+    if (!(await finishesWithin(waitForExit(pid), 30_000))) process.kill(pid, 'SIGKILL');
+    await waitForExit(pid);
+    fs.rmSync(pidFile(server.dataDir), { force: true });
+    return true;
+  });
 }
 
-function setInitialPassword(java: string, server: ManagedNeo4jConfig, password: string): void {
-  const confDir = path.join(server.dataDir, 'conf');
-  const result = spawnSync(
-    java,
-    ['-cp', path.join(server.distDir, 'lib', '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
-    { env: { ...process.env, NEO4J_HOME: server.dataDir, NEO4J_CONF: confDir }, encoding: 'utf8' },
+/** Thrown by the Bolt probe when the server refuses the password (the caller knows what to try next). */
+class PasswordRefused extends Error {}
+
+function passwordRefusedMessage(server: ManagedNeo4jConfig): string {
+  const where = `The managed Neo4j in ${server.dataDir}`;
+  if (server.generatedPassword) {
+    return (
+      `${where} refused its generated password (${passwordFile(server.dataDir)}) and the old default one: its password ` +
+      'was set otherwise (with NEO4J_PASSWORD, when the folder was created?). Set NEO4J_PASSWORD to it, or delete the folder to start afresh.'
+    );
+  }
+  if (readPassword(server.dataDir) !== undefined) {
+    return `${where} refused NEO4J_PASSWORD: that folder has a generated password (npm run db:password shows it). Unset NEO4J_PASSWORD.`;
+  }
+  return (
+    `${where} refused NEO4J_PASSWORD: the password was set when that folder was first started, and NEO4J_PASSWORD ` +
+    'has changed since. Set NEO4J_PASSWORD back, or delete the folder to start afresh.'
   );
-  if (result.status !== 0) {
-    throw new UserError(`Could not set the initial Neo4j password: ${(result.stderr || result.stdout).trim()}`);
-  }
-}
-
-async function waitForExit(pid: number): Promise<void> {
-  while (isAlive(pid)) await delay(100);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** True if `work` settles within `ms`; the timer never outlives the wait. */
-async function finishesWithin(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([work.then(() => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

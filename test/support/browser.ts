@@ -13,7 +13,11 @@ export interface OfflineBrowser {
   close(): Promise<void>;
 }
 
-export async function openOfflineBrowser(viewport = { width: 1400, height: 900 }): Promise<OfflineBrowser> {
+/**
+ * `intercept: false` leaves requests alone, as in a browser nobody drives: Playwright's interception changes how
+ * Chromium handles CORS preflights, so a test of CORS must not intercept (its pages must then stay on loopback).
+ */
+export async function openOfflineBrowser(viewport = { width: 1400, height: 900 }, { intercept = true } = {}): Promise<OfflineBrowser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does).`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -23,12 +27,14 @@ export async function openOfflineBrowser(viewport = { width: 1400, height: 900 }
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const refused: string[] = [];
-  await context.route('**/*', (route) => {
-    const { hostname, protocol } = new URL(route.request().url());
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || protocol === 'data:' || protocol === 'blob:') return route.continue();
-    refused.push(route.request().url());
-    return route.abort();
-  });
+  if (intercept) {
+    await context.route('**/*', (route) => {
+      const { hostname, protocol } = new URL(route.request().url());
+      if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || protocol === 'data:' || protocol === 'blob:') return route.continue();
+      refused.push(route.request().url());
+      return route.abort();
+    });
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     page,

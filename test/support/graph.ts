@@ -7,7 +7,8 @@ export async function emptyGraph(driver: Driver): Promise<void> {
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
   const session = driver.session();
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    // Its own bound: the test server's default one is short, and a busy machine makes emptying slow.
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { timeout: 120_000 });
   } finally {
     await session.close();
   }

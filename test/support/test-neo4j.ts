@@ -12,7 +12,6 @@ import { loadConfig, type Config } from '../../src/config';
 const STATE_FILE = path.join(os.tmpdir(), `diplomatic-graph-test-${process.ppid}-${process.pid}.json`);
 const STATE_ENV = 'DIPLOMATIC_GRAPH_TEST_STATE';
 
-export const TEST_PASSWORD = 'test-password-123';
 /** Short, so the runaway-query test is quick. */
 export const TEST_TRANSACTION_TIMEOUT = '4s';
 
@@ -21,6 +20,8 @@ export interface TestNeo4jState {
   boltPort: number;
   httpPort: number;
   pid: number;
+  /** Generated at the server's first start, as for any managed server (src/db/password.ts). */
+  password: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -34,20 +35,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The environment of the managed test server (used by global-setup and by tests that spawn entry points). */
+/**
+ * The environment of a managed test server (used by global-setup and by tests that spawn entry points). No
+ * NEO4J_PASSWORD: the server generates its own, as `npm start` does.
+ */
 export function managedEnv(state: Pick<TestNeo4jState, 'dataDir' | 'boltPort' | 'httpPort'>): Record<string, string> {
   return {
     NEO4J_DATA_DIR: state.dataDir,
     NEO4J_BOLT_PORT: String(state.boltPort),
     NEO4J_HTTP_PORT: String(state.httpPort),
-    NEO4J_PASSWORD: TEST_PASSWORD,
-    NEO4J_TRANSACTION_TIMEOUT: TEST_TRANSACTION_TIMEOUT,
     NEO4J_HEAP_SIZE: '768m',
+    // The machine running the tests may be busy with others: a slow start is not a failure.
+    NEO4J_START_TIMEOUT: '300',
   };
 }
 
 export function saveState(state: TestNeo4jState): void {
-  fs.writeFileSync(STATE_FILE, JSON.stringify(state));
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state), { mode: 0o600 });
   process.env[STATE_ENV] = STATE_FILE;
 }
 
@@ -56,6 +60,9 @@ export function loadState(): TestNeo4jState {
   if (!file) throw new Error('The test Neo4j is not running: run the tests with `npm test` (jest global setup).');
   return JSON.parse(fs.readFileSync(file, 'utf8')) as TestNeo4jState;
 }
+
+/** The test server's generated password, in the suites (global setup has written it by then). */
+export const TEST_PASSWORD: string = process.env[STATE_ENV] ? loadState().password : '';
 
 export function removeState(): void {
   fs.rmSync(STATE_FILE, { force: true });
