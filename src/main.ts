@@ -5,7 +5,8 @@
 import http from 'node:http';
 import { createApi } from './api/server';
 import { loadConfig } from './config';
-import { applySchema, isEmpty, runSeedScripts } from './db/cypher-scripts';
+import { applySchema, isEmpty } from './db/cypher-scripts';
+import { seedGraph } from './ingest/seed';
 import { openDatabase } from './db/database';
 import { runCli, UserError } from './errors';
 import { exitOnSignals, onShutdown, shutdown } from './shutdown';
@@ -31,7 +32,7 @@ async function serve(): Promise<void> {
   await applySchema(db.driver, config.neo4j.database);
   if (config.seedOnStart && (await isEmpty(db.driver, config.neo4j.database))) {
     log('The database is empty: loading the seed.');
-    await runSeedScripts(db.driver, config.neo4j.database, log);
+    await seedGraph(db.driver, config.neo4j.database, log);
   }
 
   const api = await createApi({ driver: db.driver, config });

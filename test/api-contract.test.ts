@@ -12,7 +12,7 @@ import { postGraphQL, startTestApi, type TestApi } from './support/api';
 import { seededGraph } from './support/graph';
 import { testConfig } from './support/test-neo4j';
 
-const ARTICLE = [...fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'sources', '000_1cdabd96cc36ddc2.txt'), 'utf8')];
+const ARTICLE = [...fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'articles', '000_1cdabd96cc36ddc2.txt'), 'utf8')];
 const ROADMAP =
   'Programme (Roadmap) of the Military-Technical Cooperation between the State Authority for Military Industry of the Republic of Belarus and the Ministry of Defense Production';
 

@@ -13,7 +13,7 @@ import { loadQuestions } from '../src/browser/guide';
 import { graphSnapshot, seededGraph } from './support/graph';
 import { testConfig } from './support/test-neo4j';
 
-const ARTICLE = fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'sources', '000_1cdabd96cc36ddc2.txt'), 'utf8');
+const ARTICLE = fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'articles', '000_1cdabd96cc36ddc2.txt'), 'utf8');
 
 describe('the seed graph of the Minsk article', () => {
   const config = testConfig();

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { LOAD_TRANSACTION_TIMEOUT_MS } from '../db/cypher-scripts';
-import { planArticle, type AssertionSet } from './plan';
+import type { AssertionSet } from './assertions';
+import { CollisionError, planArticle } from './plan';
 import { Resolver } from './resolve';
 import { validateFile, type Problem, type ValidArticle } from './validate';
 import { retractAssertions, unpackAssertions, writeAssertions, type IngestionRecord, type Tx, type WriteCounts } from './write';
@@ -141,27 +142,28 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
   interface Planned {
     batch: ValidArticle[];
     sets: AssertionSet[];
-    failed: Array<{ file: string; reason: string }>;
+    failed: Array<{ file: string; problems: Problem[] }>;
   }
   const planBatch = async (articles: ValidArticle[]): Promise<Planned> => {
     const resolving = await resolver();
     const planned: Planned = { batch: [], sets: [], failed: [] };
     for (const article of articles) {
       try {
-        planned.sets.push(await planArticle(article, resolving));
+        planned.sets.push(planArticle(article, resolving));
         planned.batch.push(article);
       } catch (error) {
         // The resolver has seen this article: plan the others again without it.
         forget();
         const rest = await planBatch(articles.filter((other) => other !== article));
-        return { ...rest, failed: [{ file: article.file, reason: (error as Error).message }, ...rest.failed] };
+        const problems = error instanceof CollisionError ? error.problems : [{ file: article.file, path: '', reason: (error as Error).message }];
+        return { ...rest, failed: [{ file: article.file, problems }, ...rest.failed] };
       }
     }
     return planned;
   };
   /** Writes a planned batch in one transaction; when it fails, each article alone. False when any failed. */
   const writeBatch = async ({ batch, sets, failed }: Planned): Promise<boolean> => {
-    for (const failure of failed) fail(failure.file, failure.reason);
+    summary.failures.push(...failed);
     progress(failed.length);
     if (batch.length === 0) return failed.length === 0;
     try {
@@ -195,7 +197,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
 
   for (const article of corrected) {
     try {
-      const next = await planArticle(article, await resolver());
+      const next = planArticle(article, await resolver());
       const old = await previousAssertions(driver, database, article.article.source.id);
       const counts = await inTransaction(driver, database, options.dryRun, async (tx) => {
         const retracted = await retractAssertions(tx, old, next);
@@ -205,7 +207,8 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
       tally([next], counts);
       summary.articles.corrected += 1;
     } catch (error) {
-      fail(article.file, `not written: ${(error as Error).message}`);
+      if (error instanceof CollisionError) summary.failures.push({ file: article.file, problems: error.problems });
+      else fail(article.file, `not written: ${(error as Error).message}`);
     }
     forget();
     progress(1);
