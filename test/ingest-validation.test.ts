@@ -61,6 +61,19 @@ describe('ingesting bad and good articles together', () => {
     expect(sources.records.map((record) => record.get('id'))).toEqual(['source:fixture-104-ankara-trade-talks']);
   });
 
+  it('counts every node and relationship it creates: facts, evidence and its own records', async () => {
+    await schemaOnlyGraph(driver);
+    const summary = await ingestFiles(driver, 'neo4j', [SEED, path.join(PROJECT_ROOT, 'test', 'fixtures', 'articles')]);
+    expect(summary.failures).toEqual([]);
+    const graph = await graphSnapshot(driver);
+    expect(summary.nodes.created).toBe(graph.nodes);
+    expect(summary.relationships.created).toBe(graph.relationships);
+    expect(summary.nodes.records).toBe((graph.labels.Ingestion ?? 0) + (graph.labels.Merge ?? 0));
+    const again = await ingestFiles(driver, 'neo4j', [SEED], { force: true });
+    expect(again.nodes.created).toBe(0);
+    expect(again.nodes.matched).toBeGreaterThan(100);
+  });
+
   it('rolls back an article whose writing fails, and loads the others of its batch', async () => {
     await schemaOnlyGraph(driver);
     // A constraint the article breaks when written (not when checked): a person (not a fact) has its person's id.
@@ -89,7 +102,9 @@ describe('ingesting bad and good articles together', () => {
 
     const real = await runEntry('src/cli/ingest.ts', [SEED, GOOD], env);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/2 file\(s\): 2 new, 0 corrected, 0 unchanged, 0 failed\.\nNodes: \d+ created, \d+ matched\. Relationships: \d+ created, \d+ matched\.\nMerges: 0/);
+    expect(real.stdout).toMatch(
+      /2 file\(s\): 2 new, 0 corrected, 0 unchanged, 0 failed\.\nNodes: \d+ created \(2 of them ingestion and merge records\), \d+ matched\. Relationships: \d+ created, \d+ matched\.\nMerges: 0/,
+    );
     const again = await runEntry('src/cli/ingest.ts', [SEED, GOOD], env);
     expect(again.stdout).toContain('2 file(s): 0 new, 0 corrected, 2 unchanged, 0 failed.');
 

@@ -21,13 +21,16 @@ import { relationshipKey } from './assertions';
 export type Tx = Pick<ManagedTransaction, 'run'>;
 
 export interface WriteCounts {
+  /** Every node created: facts, evidence (sources, passages) and records (ingestion and merge records). */
   nodesCreated: number;
   relationshipsCreated: number;
   nodesDeleted: number;
   relationshipsDeleted: number;
+  /** Of the nodes created, the ingestion and merge records. */
+  recordsCreated: number;
 }
 
-export const emptyCounts = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0 });
+export const emptyCounts = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0, recordsCreated: 0 });
 
 /** What an article's ingestion records, to skip it when unchanged and to retract it when corrected. */
 export interface IngestionRecord {
@@ -193,7 +196,7 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   );
   await summariseStatements(tx, citations);
 
-  // Bookkeeping (merge records, ingestion records) is not counted with the facts.
+  // Bookkeeping (merge records, ingestion records) is counted apart from the facts, and with all nodes created.
   const bookkeeping = emptyCounts();
   await runRows(
     tx,
@@ -214,15 +217,18 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
     { rows: sets.flatMap((set) => set.sameAs) },
   );
 
-  await writeIngestionRecords(tx, records);
+  await writeIngestionRecords(tx, records, bookkeeping);
+  counts.nodesCreated += bookkeeping.nodesCreated;
+  counts.relationshipsCreated += bookkeeping.relationshipsCreated;
+  counts.recordsCreated += bookkeeping.nodesCreated;
   return counts;
 }
 
 /** The ingestion records of articles (what each asserted, to skip it unchanged and retract it when corrected). */
-export async function writeIngestionRecords(tx: Tx, records: IngestionRecord[]): Promise<void> {
+export async function writeIngestionRecords(tx: Tx, records: IngestionRecord[], counts = emptyCounts()): Promise<void> {
   await runRows(
     tx,
-    emptyCounts(),
+    counts,
     `UNWIND $rows AS row
      MATCH (source:Source {id: 'source:' + row.sourceId})
      MERGE (ingestion:Ingestion {id: 'ingestion:' + row.sourceId})

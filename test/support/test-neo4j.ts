@@ -13,8 +13,8 @@ const STATE_FILE = path.join(os.tmpdir(), `diplomatic-graph-test-${process.ppid}
 const STATE_ENV = 'DIPLOMATIC_GRAPH_TEST_STATE';
 
 export const TEST_PASSWORD = 'test-password-123';
-/** Short, so the runaway-query test is quick. */
-export const TEST_TRANSACTION_TIMEOUT = '4s';
+/** Short, so the runaway-query test is quick (TEST_TRANSACTION_TIMEOUT lengthens it on a busy machine). */
+export const TEST_TRANSACTION_TIMEOUT = process.env.TEST_TRANSACTION_TIMEOUT || '4s';
 
 export interface TestNeo4jState {
   dataDir: string;
@@ -68,6 +68,9 @@ export function testConfig(extra: Record<string, string> = {}): Readonly<Config>
     NEO4J_URI: `bolt://127.0.0.1:${state.boltPort}`,
     NEO4J_PASSWORD: TEST_PASSWORD,
     PORT: '0',
+    // A busy machine may need longer query bounds (the defaults are what the tests check otherwise).
+    API_QUERY_TIMEOUT: process.env.API_QUERY_TIMEOUT,
+    API_REQUEST_TIMEOUT: process.env.API_REQUEST_TIMEOUT,
     ...extra,
   });
 }
