@@ -34,6 +34,21 @@ export function words(text: string): string[] {
 }
 
 /**
+ * A function of a string remembering its answers: resolution asks for the keys of the same names and words again
+ * and again (every form of every known person, for each article). Forgets all at 100,000 answers.
+ */
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    if (answers.has(text)) return answers.get(text) as T;
+    if (answers.size >= 100_000) answers.clear();
+    const answer = compute(text);
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
+/**
  * Vowels of the commonest given names of Arabic origin, romanised in several ways that no rule on letters can fold
  * safely (Samer and Samir, Jamal and Jamil are different names): one spelling per name, matched on the
  * transliteration-folded word.
@@ -58,7 +73,9 @@ const GIVEN_NAME_SPELLINGS: Array<[RegExp, string]> = [
  * Abdurrahman/Abdulrahman, Hamzah/Hamza; plus the spellings of a few given names (GIVEN_NAME_SPELLINGS).
  * An initial (one letter) is kept as it is: J. and Y. are different initials.
  */
-export function transliterationKey(word: string): string {
+export const transliterationKey = remembered(foldTransliterations);
+
+function foldTransliterations(word: string): string {
   if (word.length < 2) return word;
   const folded = word
     // Abd + article, assimilated or not (Abdul, Abdel, Abd al-, Abdur-R, Abdullah): one spelling
@@ -248,6 +265,15 @@ function joinParticles(names: string[]): string[] {
  * identifies anyone.
  */
 export function personKey(name: string, titles: ReadonlySet<string> = TITLE_WORDS): string | undefined {
+  let forTitles = personKeys.get(titles);
+  if (!forTitles) personKeys.set(titles, (forTitles = remembered((form: string) => computePersonKey(form, titles))));
+  return forTitles(name);
+}
+
+/** Person keys by title set (the resolver's grows with the countries it meets), then by name. */
+const personKeys = new WeakMap<ReadonlySet<string>, (name: string) => string | undefined>();
+
+function computePersonKey(name: string, titles: ReadonlySet<string>): string | undefined {
   let names = orderedNameWords(name, titles).map((word) => HONORIFIC_SPELLINGS.find(([pattern]) => pattern.test(word))?.[1] ?? word);
   if (NASAB_STYLES.has(names[0]) && names.some((word) => CONNECTORS.has(word))) names = names.slice(1);
   const isArticle = (word: string | undefined) => word !== undefined && /^[ae]l$/.test(word);
