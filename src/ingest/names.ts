@@ -262,7 +262,8 @@ function joinParticles(names: string[]): string[] {
  * The key of a person's name: its name words without titles, in order (given name first), particles joined,
  * honorifics that are part of names and each word's transliteration folded. Undefined when fewer than two name
  * words remain, or only honorifics and a surname with an article: a surname alone (or a title alone) never
- * identifies anyone.
+ * identifies anyone. Keys are remembered per set of titles: a set passed here is never changed afterwards (the
+ * resolver makes a new one when it meets a new country).
  */
 export function personKey(name: string, titles: ReadonlySet<string> = TITLE_WORDS): string | undefined {
   let forTitles = personKeys.get(titles);
