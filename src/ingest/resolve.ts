@@ -4,8 +4,9 @@
  * the decisions are made here, with their reasons, and recorded as merges.
  *
  * - Countries: by ISO code, else by name or adjective (aliases).
- * - People: by the key of the name or of a strong alias (titles dropped, word order, case, accents and common
- *   transliterations folded); a surname alone never matches, and two candidates is a tie that merges nothing.
+ * - People: by the key of the name or of a strong alias (titles dropped, case, accents, particles and common
+ *   transliterations folded, word order kept); a surname alone never matches, and two candidates is a tie that
+ *   merges nothing.
  * - Bodies, places: by name or alias within the same country. Positions: by title words within the country.
  * - An unnamed holder of an office on a date is the named holder that another article observes in that office on
  *   that date, or whose stated term covers it (SAME_AS, the unnamed holding kept as it was).
