@@ -103,7 +103,7 @@ function documentsParts(exchange: Exchange): Part[] {
  */
 export function exchangeSentence(exchange: Exchange, focusId?: string): Sentence {
   const sides = [...exchange.sides];
-  const focus = sides.findIndex((side) => first(side.person)?.id === focusId || first(side.country)?.id === focusId);
+  const focus = focusId === undefined ? -1 : sides.findIndex((side) => first(side.person)?.id === focusId || first(side.country)?.id === focusId);
   if (focus > 0) sides.unshift(...sides.splice(focus, 1));
   const [subject, ...others] = sides;
   const wording = verbWording(exchange.verb);
@@ -116,7 +116,7 @@ export function exchangeSentence(exchange: Exchange, focusId?: string): Sentence
     parts = [...subjectParts, ` ${wording.phrase} `, ...documentsParts(exchange)];
     if (others.length) parts.push(wording.others === 'with' ? ' with ' : ' in the presence of ', ...othersParts);
   }
-  if (exchange.verbWords) parts.push(' ', { mark: `(the source: “${exchange.verbWords}”)`, tone: 'note' });
+  if (exchange.verbWords) parts.push({ mark: `(the source: “${exchange.verbWords}”)`, tone: 'note' });
   const ceremony = first(exchange.partOf);
   if (ceremony) parts.push(' at ', { text: eventInSentence(ceremony.name), href: entityHref('Event', ceremony.id) });
   return {
@@ -148,9 +148,9 @@ export function occupancySentence(occupancy: Occupancy, holder?: Ref): Sentence 
   const named = holder ?? first(occupancy.holder);
   const position = first(occupancy.position);
   const office: Part = position ? { text: occupancy.title, href: entityHref('Position', position.id) } : occupancy.title;
-  const parts: Part[] = named ? [link('Person', named), ' was ', office] : [{ text: unnamedOfficial(occupancy.title), emphasis: 'unnamed' }, ' held the office'];
+  const parts: Part[] = named ? [link('Person', named), ' was ', office] : [{ text: unnamedOfficial(occupancy.title), emphasis: 'unnamed' }, ' was in office'];
   const country = first(position?.country);
-  if (country && !occupancy.title.includes(country.name)) parts.push(' of ', link('Country', country));
+  if (country && !occupancy.title.includes(country.name)) parts.push(named ? ' of ' : ' in ', link('Country', country));
   if (occupancy.heldFrom || occupancy.heldUntil) {
     parts.push(`${occupancy.heldFrom ? ` from ${occupancy.heldFrom}` : ''}${occupancy.heldUntil ? ` until ${occupancy.heldUntil}` : ''}`);
   }
