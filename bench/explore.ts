@@ -63,6 +63,10 @@ async function measureScale(scale: Scale, seed: number, loads: number): Promise<
     const country = { id: busiest.get('id') as string, name: busiest.get('name') as string, agreements: neo4j.integer.toNumber(busiest.get('agreements')) };
     log(`  busiest country: ${country.name} (${country.agreements} agreements); ${nodes} nodes`);
 
+    // The cold load compiles the Cypher plans of every query of the page: on a busy machine that can take longer
+    // than the API's default bound of 5 s per query.
+    process.env.API_QUERY_TIMEOUT ??= '30s';
+    process.env.API_REQUEST_TIMEOUT ??= '60s';
     const api = await startApiProcess(config);
     const browser = await openOfflineBrowser({ width: 1400, height: 900 });
     try {
