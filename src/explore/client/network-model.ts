@@ -170,7 +170,9 @@ export function drawnGraph(neighbourhoods: Neighbourhood[], filters: Filters): D
       }
     }
   });
-  // A centre hidden by the kind filter: its edges go too.
+  // A centre hidden by the kind filter: its edges go too; then an expanded node left with no edge goes (the root stays).
   for (const [id, edge] of edges) if (!nodes.has(edge.source) || !nodes.has(edge.target)) edges.delete(id);
-  return { nodes: [...nodes.values()], edges: [...edges.values()], counts };
+  const linked = new Set([...edges.values()].flatMap((edge) => [edge.source, edge.target]));
+  const root = neighbourhoods[0]?.centre.id;
+  return { nodes: [...nodes.values()].filter((node) => node.id === root || linked.has(node.id)), edges: [...edges.values()], counts };
 }
