@@ -1,21 +1,24 @@
 /**
- * `npm run bench:explore -- [--scales S,L] [--seed 1] [--loads 7]`: time to first render of the Explorer (the
+ * `npm run bench:explore -- [--scales S,L] [--seed 1] [--loads 7] [--reuse-graph]`: time to first render of the Explorer (the
  * page at /explore) on the busiest country (the one that signed the most agreements) of the generated corpus at
  * each scale: its page (header and first page of agreements, as sentences) and its network (the strongest links
  * drawn by cytoscape.js). Each figure is the median of several loads in headless Chromium (Debian's), read from
  * the page's own performance marks (from navigation start); the first, cold load (bundle built, Cypher plans
- * compiled) is measured apart. The API runs as `npm start` runs it, in its own process, against a Neo4j of the
- * benchmarks' own (.neo4j/bench-instance, emptied and loaded by our ingest). Writes the "explore" section of
- * docs/benchmarks.md and docs/benchmarks.json.
+ * compiled) is measured apart. The API (createApi, as `npm start` builds it) serves over loopback HTTP from this
+ * process, against a Neo4j of the benchmarks' own (.neo4j/bench-instance, emptied and loaded by our ingest;
+ * `--reuse-graph` keeps a graph that already holds the corpus). Writes the "explore" section of
+ * docs/benchmarks.md and docs/benchmarks.json after each scale.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import neo4j from 'neo4j-driver';
 import type { Page } from 'playwright-core';
+import { createApi } from '../src/api/server';
 import { runCli, UserError } from '../src/errors';
 import { SCALES, type Scale } from '../src/generate/corpus';
 import { ingestFiles } from '../src/ingest/ingest';
 import { openOfflineBrowser } from '../test/support/browser';
-import { startApiProcess } from './api-process';
 import { corpus, numberOption, openBenchDatabase, wipe } from './load';
 import { median, table, writeBenchmarkJson, writeBenchmarkSection } from './report';
 
@@ -45,19 +48,23 @@ async function timeView(page: Page, url: string, mark: 'page-rendered' | 'networ
   return page.evaluate((name) => performance.getEntriesByName(`explore:${name}`)[0].startTime, mark);
 }
 
-async function measureScale(scale: Scale, seed: number, loads: number): Promise<ScaleResult> {
+async function measureScale(scale: Scale, seed: number, loads: number, reuseGraph: boolean): Promise<ScaleResult> {
   const articles = SCALES[scale];
   log(`\n== Scale ${scale}: ${articles} articles (seed ${seed}) ==`);
   const dir = corpus(articles, seed);
   const { db, config } = await openBenchDatabase(log);
   const database = config.neo4j.database;
   try {
-    await wipe(db.driver, database);
-    const started = performance.now();
-    const summary = await ingestFiles(db.driver, database, [dir], { batchSize: 50 });
-    if (summary.failures.length) throw new UserError(`the generated corpus failed to load: ${JSON.stringify(summary.failures[0])}`);
-    log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const read = async (query: string) => (await db.driver.executeQuery(query, {}, { database, routing: neo4j.routing.READ })).records[0];
+    const sources = neo4j.integer.toNumber((await read('MATCH (s:Source) RETURN count(s) AS sources')).get('sources'));
+    if (reuseGraph && sources === articles) log(`  the graph holds the ${articles} articles already: not reloaded`);
+    else {
+      await wipe(db.driver, database);
+      const started = performance.now();
+      const summary = await ingestFiles(db.driver, database, [dir], { batchSize: 50 });
+      if (summary.failures.length) throw new UserError(`the generated corpus failed to load: ${JSON.stringify(summary.failures[0])}`);
+      log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
     const busiest = await read('MATCH (c:Country)<-[:SIGNED_BY]-(a:Agreement) RETURN c.id AS id, c.name AS name, count(a) AS agreements ORDER BY agreements DESC, id LIMIT 1');
     const nodes = neo4j.integer.toNumber((await read('MATCH (n) RETURN count(n) AS nodes')).get('nodes'));
     const country = { id: busiest.get('id') as string, name: busiest.get('name') as string, agreements: neo4j.integer.toNumber(busiest.get('agreements')) };
@@ -65,12 +72,12 @@ async function measureScale(scale: Scale, seed: number, loads: number): Promise<
 
     // The cold load compiles the Cypher plans of every query of the page: on a busy machine that can take longer
     // than the API's default bound of 5 s per query.
-    process.env.API_QUERY_TIMEOUT ??= '30s';
-    process.env.API_REQUEST_TIMEOUT ??= '60s';
-    const api = await startApiProcess(config);
+    const api = await createApi({ driver: db.driver, config: { ...config, api: { ...config.api, queryTimeoutMs: 30_000, requestTimeoutMs: 60_000 } } });
+    const server = http.createServer({ requestTimeout: 60_000 }, api.handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const browser = await openOfflineBrowser({ width: 1400, height: 900 });
     try {
-      const base = api.url.replace(/\/graphql$/, '');
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const errors: string[] = [];
       browser.page.on('pageerror', (error) => errors.push(error.message));
       browser.page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
@@ -91,6 +98,7 @@ async function measureScale(scale: Scale, seed: number, loads: number): Promise<
       return { scale, articles, nodes, country, page: pageTiming, network };
     } finally {
       await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await api.stop();
     }
   } finally {
@@ -119,7 +127,7 @@ function section(results: ScaleResult[], options: { seed: number; loads: number 
     '',
     `Measured by \`npm run bench:explore -- --scales ${results.map((r) => r.scale).join(',')} --loads ${options.loads}\` on ${new Date().toISOString().slice(0, 10)} ` +
       `(${os.cpus().length} cores; Neo4j heap ${process.env.NEO4J_HEAP_SIZE ?? '2g'}, page cache ${process.env.NEO4J_PAGECACHE_SIZE ?? '1g'}; generated corpus, seed ${options.seed}). ` +
-      'Headless Chromium (Debian) loads the page from the API process (`src/main.ts`) over loopback; the time is the page\'s own mark, from navigation ' +
+      'Headless Chromium (Debian) loads the page from the API (as `npm start` builds it) over loopback; the time is the page\'s own mark, from navigation ' +
       'start to the first facts on screen: for the page, the header and the first 50 agreements as sentences; for the network, the strongest ' +
       '100 links drawn by cytoscape.js (first page of 200 agreements loaded). Milliseconds; warm loads (bundle in the browser cache, Cypher plans compiled) ' +
       `after one cold load.`,
@@ -144,7 +152,9 @@ void runCli(async () => {
   for (const scale of scales) if (!(scale in SCALES)) throw new UserError(`--scales takes a list of ${Object.keys(SCALES).join(', ')}: got '${scale}'`);
   const options = { seed: numberOption(args, '--seed', 1), loads: numberOption(args, '--loads', 7) };
   const results: ScaleResult[] = [];
-  for (const scale of scales) results.push(await measureScale(scale, options.seed, options.loads));
-  writeBenchmarkSection('explore', section(results, options));
-  writeBenchmarkJson('explore', { date: new Date().toISOString().slice(0, 10), options, results });
+  for (const scale of scales) {
+    results.push(await measureScale(scale, options.seed, options.loads, args.includes('--reuse-graph')));
+    writeBenchmarkSection('explore', section(results, options));
+    writeBenchmarkJson('explore', { date: new Date().toISOString().slice(0, 10), options, results });
+  }
 });
