@@ -47,7 +47,7 @@ export function explorerHtml(settings: ExplorerSettings, assets: { script: strin
 <body>
 <div id="app"><p class="loading">Loading the Explorer...</p><noscript>The Explorer needs JavaScript. The same answers are at /graphql.</noscript></div>
 <script type="application/json" id="explorer-settings">${json}</script>
-<script src="${escapeHtml(assets.script)}" defer></script>
+<script type="module" src="${escapeHtml(assets.script)}"></script>
 </body>
 </html>
 `;

@@ -1,10 +1,9 @@
 /**
  * The Explorer's routes: GET /explore and every /explore/... URL (an entity, its network or timeline, a path)
  * answer the same HTML shell, so a link can be shared and reloaded; /explore/assets/... are the bundled script
- * and style, named by their content hash so browsers may keep them. The page reads the graph only through
+ * and style (and the script's chunks), named by their content hash so browsers may keep them. The page reads the graph only through
  * /graphql, as any API consumer would.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { explorerBundle, type BundledAsset } from './bundle';
@@ -52,17 +51,8 @@ export function withExplorer(next: Handler, { schema }: { schema: GraphQLSchema 
   const settings = explorerSettings(schema);
   let hashed: Promise<Hashed> | undefined;
   const prepare = async (): Promise<Hashed> => {
-    const bundle = await explorerBundle();
-    const assets = new Map<string, BundledAsset>();
-    const named: Record<string, string> = {};
-    for (const [route, asset] of Object.entries(bundle)) {
-      const hash = createHash('sha256').update(asset.body).digest('hex').slice(0, 12);
-      const url = route.replace(/\.(js|css)$/, `.${hash}.$1`);
-      assets.set(url, asset);
-      named[route] = url;
-    }
-    const html = Buffer.from(explorerHtml(settings, { script: named['/explore/assets/app.js'], style: named['/explore/assets/app.css'] }));
-    return { html, assets };
+    const { assets, script, style } = await explorerBundle();
+    return { html: Buffer.from(explorerHtml(settings, { script, style })), assets };
   };
 
   return async (req, res) => {

@@ -3,7 +3,7 @@
  * Expand button of the list under it) brings a neighbour's, filters by kind and years, the Neo4j Browser
  * style's colours. The list under the drawing holds the same nodes, for the keyboard and screen readers.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import type { Core } from 'cytoscape';
 import type { Context } from './context';
 import { yearOf } from './dates';
 import { clear, h } from './dom';
@@ -69,6 +69,8 @@ export function networkView(ctx: Context, root: NetNode): NetworkView {
   const more = h('button', { type: 'button', class: 'more', hidden: true }, `Show ${LINKS_PER_PAGE} more links`);
   const list = h('ul', { class: 'network-list' });
   let cy: Core | undefined;
+  // cytoscape.js is a chunk of its own: only this view loads it.
+  let cytoscape: typeof import('cytoscape') | undefined;
   let drawn: Drawn = { nodes: [], edges: [], counts: [] };
 
   const colour = (kind: NodeKind) => ctx.colours[STYLE_KIND[kind]] ?? { fill: '#A5ABB6', border: '#9AA1AC', text: '#FFFFFF' };
@@ -126,7 +128,7 @@ export function networkView(ctx: Context, root: NetNode): NetworkView {
       ...drawn.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge, width: Math.min(1 + edge.weight, 8) } })),
     ];
     if (!cy) {
-      cy = cytoscape({
+      cy = cytoscape!({
         container: canvas,
         elements,
         minZoom: 0.1,
@@ -163,7 +165,7 @@ export function networkView(ctx: Context, root: NetNode): NetworkView {
       cy.elements().remove();
       cy.add(elements);
     }
-    cy.layout({ name: 'concentric', concentric: (node) => 100 - Number(node.data('level')), levelWidth: () => 1, minNodeSpacing: 40, animate: false, avoidOverlap: true } as cytoscape.LayoutOptions).run();
+    cy.layout({ name: 'concentric', concentric: (node: { data(key: string): unknown }) => 100 - Number(node.data('level')), levelWidth: () => 1, minNodeSpacing: 40, animate: false, avoidOverlap: true } as Parameters<Core['layout']>[0]).run();
     cy.fit(undefined, 30);
     if (cy.zoom() > 1.1) {
       cy.zoom(1.1);
@@ -234,7 +236,8 @@ export function networkView(ctx: Context, root: NetNode): NetworkView {
   });
 
   const rendered = (async () => {
-    const hood = await loadInto(root);
+    const [hood, library] = await Promise.all([loadInto(root), import('cytoscape')]);
+    cytoscape = library.default;
     const years = hood.links.map((link) => yearOf(link.date)).filter((year): year is number => year !== undefined);
     if (years.length) {
       for (const input of Array.from(controls.querySelectorAll<HTMLInputElement>('input.year'))) {
