@@ -118,7 +118,10 @@ describe('the Explorer', () => {
 
   it('reads the exchange as a sentence; a click shows the passage highlighted in the seed text', async () => {
     const { page } = browser;
-    const fact = page.locator('[data-section="documents-exchanged"] .fact').first();
+    const exchanges = page.locator('[data-section="documents-exchanged"]');
+    // A section that failed says why (and offers to try again): that message is the useful failure here.
+    await expect(exchanges.locator('.error').allInnerTexts()).resolves.toEqual([]);
+    const fact = exchanges.locator('.fact').first();
     await expect(fact.locator('.sentence').innerText()).resolves.toBe(EXCHANGE_SENTENCE);
     // A click on the fact, beside its links.
     await fact.click({ position: { x: 3, y: 3 } });

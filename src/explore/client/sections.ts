@@ -9,21 +9,29 @@ export function section(title: string, load: () => Promise<Child>, options: { id
   const slug = options.id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const body = h('div', { class: 'section-body' }, h('p', { class: 'loading' }, 'Loading...'));
   const element = h('section', { class: 'facts-section', 'aria-labelledby': `${slug}-title`, 'aria-busy': 'true', 'data-section': slug }, h('h2', { id: `${slug}-title` }, title), body);
-  const done = load()
-    .then((content) => {
-      clear(body);
-      if (content === null || content === undefined || content === false) {
-        element.hidden = true;
-        return;
-      }
-      append(body, [content]);
-    })
-    .catch((error: Error) => {
-      clear(body);
-      body.append(h('p', { class: 'error', role: 'alert' }, `This section could not be loaded: ${error.message}`));
-    })
-    .finally(() => element.removeAttribute('aria-busy'));
-  return { element, done };
+  const run = (): Promise<void> =>
+    load()
+      .then((content) => {
+        clear(body);
+        if (content === null || content === undefined || content === false) {
+          element.hidden = true;
+          return;
+        }
+        append(body, [content]);
+      })
+      .catch((error: Error) => {
+        clear(body);
+        const retry = h('button', { type: 'button', class: 'more' }, 'Try again');
+        retry.addEventListener('click', () => {
+          element.setAttribute('aria-busy', 'true');
+          clear(body);
+          body.append(h('p', { class: 'loading' }, 'Loading...'));
+          void run();
+        });
+        body.append(h('p', { class: 'error', role: 'alert' }, `This section could not be loaded: ${error.message}`), retry);
+      })
+      .finally(() => element.removeAttribute('aria-busy'));
+  return { element, done: run() };
 }
 
 /** A sentence that opens its evidence on a click or with its "Source" button. */
