@@ -52,6 +52,7 @@ async function serve(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.api.port;
   log(`GraphQL API ready at http://localhost:${port}/graphql (IDE: http://localhost:${port}/)`);
+  log(`Explorer: http://localhost:${port}/explore`);
   if (config.managed) {
     log(
       `Neo4j Browser: http://localhost:${config.managedNeo4j.httpPort}/browser/ ` +

@@ -17,6 +17,7 @@ import { createHttpHandler, sendJson, type Route } from './http';
 import { ideAssets, sendAsset } from './ide';
 import { armor, costLimitPlugin, MAX_TOKENS, readOnly } from './limits';
 import { createNeo4jGraphQL } from './schema';
+import { withExplorer } from '../explore/routes';
 
 export interface ApiDeps {
   driver: Driver;
@@ -88,6 +89,7 @@ export async function createApi({ driver, config, log = (line) => process.stderr
   };
   for (const [route, asset] of Object.entries(assets)) routes[route] ??= (req, res) => sendAsset(req, res, asset);
 
-  const handler = createHttpHandler<Neo4jGraphQLContext>({ apollo, context, routes });
+  // The Explorer (/explore and below) is a page over this API: it reads the graph through /graphql only.
+  const handler = withExplorer(createHttpHandler<Neo4jGraphQLContext>({ apollo, context, routes }), { schema });
   return { handler, apollo, context, stop: () => apollo.stop() };
 }
