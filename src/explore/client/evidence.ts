@@ -1,6 +1,7 @@
 /**
- * Evidence one click away: the passages citing a fact, shown in their source's text (as far as the graph holds
- * it) with the cited words highlighted and scrolled into view, and the source's name, date and link.
+ * Evidence one click away: the passages citing a fact, shown in their source's text (the whole text, which the
+ * graph keeps on each source; else as far as its passages hold it) with the cited words highlighted and scrolled
+ * into view, and the source's name, date and link.
  */
 import type { Context } from './context';
 import { formatDate } from './dates';
@@ -19,6 +20,8 @@ export interface SourceInfo {
   dateline: string | null;
   checksum: string;
   url?: string | null;
+  /** The whole article text, when the schema serves it. */
+  text?: string | null;
 }
 
 export interface LoadedSource {
@@ -39,6 +42,8 @@ export function loadSource(ctx: Context, id: string): Promise<LoadedSource | und
         const found = first(data.sources);
         if (!found) return loaded;
         const { passages, ...source } = found;
+        // The whole text is one passage from offset 0: no gaps, every cited span inside it.
+        if (source.text) return { source, passages: [{ id: `${source.id}:text`, start: 0, end: Array.from(source.text).length, quote: source.text }] };
         loaded ??= { source, passages: [] };
         loaded.passages.push(...passages);
         if (passages.length < 200) return loaded;

@@ -33,7 +33,7 @@ export function selections(schema: Schema) {
   const networkAgreement = `id title kind signedOn signatories(limit: 10) { ${actor} } parties(limit: 10) { ${actor} }`;
   const claim = `id kind summary ${marks('Claim')} speaker(limit: 1) { ${ref} } actor(limit: 1) { ${ref} } madeAt(limit: 1) { ${eventRef} }`;
   const officials = schema.has('Event', 'officials') ? `officials(limit: 20) { label ${schema.has('UnnamedOfficial', 'country') ? `country(limit: 1) { ${ref} }` : ''} }` : '';
-  const source = `id name publisher publishedOn dateline checksum ${schema.optional('Source', 'published', 'url')}`;
+  const source = `id name publisher publishedOn dateline checksum ${schema.optional('Source', 'published', 'url', 'text')}`;
   return { ref, eventRef, actor, side, exchange, agreement, networkAgreement, occupancy, claim, officials, source };
 }
 
