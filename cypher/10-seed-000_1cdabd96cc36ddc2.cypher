@@ -143,7 +143,7 @@ UNWIND [
   {id: 'position:pk:communications-minister', title: 'Communications Minister', portfolio: 'communications', country: 'country:pk', body: null},
   {id: 'position:by:defence-minister', title: 'Defence Minister', portfolio: 'defence', country: 'country:by', body: null},
   {id: 'position:by:internal-affairs-minister', title: 'Internal Affairs Minister', portfolio: 'interior', country: 'country:by', body: null},
-  {id: 'position:by:minister-of-the-state-authority-for-military-industry', title: 'Minister of the State Authority for Military Industry', portfolio: 'military industry', country: 'country:by',
+  {id: 'position:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry', title: 'Minister of the State Authority for Military Industry', portfolio: 'military industry', country: 'country:by',
     body: 'body:by:state-authority-for-military-industry-of-the-republic-of-belarus'}
 ] AS row
 MERGE (position:Fact {id: row.id})
@@ -169,8 +169,8 @@ UNWIND [
   {id: 'occupancy:pk:communications-minister:abdul-aleem-khan:2025-04-11', title: 'Communications Minister', position: 'position:pk:communications-minister', holder: 'person:abdul-aleem-khan'},
   {id: 'occupancy:by:defence-minister:viktor-khrenin:2025-04-11', title: 'Belarusian Defence Minister', position: 'position:by:defence-minister', holder: 'person:viktor-khrenin'},
   {id: 'occupancy:by:internal-affairs-minister:unidentified:2025-04-11', title: 'Belarusian Internal Affairs Minister', position: 'position:by:internal-affairs-minister', holder: null},
-  {id: 'occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', title: 'Minister of the State Authority for Military Industry of Belarus',
-    position: 'position:by:minister-of-the-state-authority-for-military-industry', holder: 'person:dmitry-pantus'}
+  {id: 'occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', title: 'Minister of the State Authority for Military Industry of Belarus',
+    position: 'position:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry', holder: 'person:dmitry-pantus'}
 ] AS row
 MERGE (occupancy:Fact {id: row.id})
 SET occupancy:Occupancy, occupancy.title = row.title, occupancy.observedOn = '2025-04-11', occupancy.holderNamed = row.holder IS NOT NULL
@@ -334,7 +334,7 @@ UNWIND [
     occupancies: ['occupancy:pk:communications-minister:abdul-aleem-khan:2025-04-11']},
   {exchange: 'event:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus', country: 'by',
     who: 'dmitry-pantus', role: 'Minister of the State Authority for Military Industry', person: 'person:dmitry-pantus',
-    occupancies: ['occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11']}
+    occupancies: ['occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11']}
 ] AS row
 MATCH (exchange:DocumentExchange {id: row.exchange})
 MATCH (country:Country {id: 'country:' + row.country})
@@ -472,7 +472,7 @@ UNWIND [
   ['position:pk:communications-minister', ['aak', 'ceremony']],
   ['position:by:defence-minister', ['khrenin']],
   ['position:by:internal-affairs-minister', ['unnamed']],
-  ['position:by:minister-of-the-state-authority-for-military-industry', ['pantus']],
+  ['position:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry', ['pantus']],
   ['occupancy:pk:prime-minister:shehbaz-sharif:2025-04-11', ['visit', 'welcome']],
   ['occupancy:by:president:aleksandr-lukashenko:2025-04-11', ['caption1', 'caption2']],
   ['occupancy:pk:deputy-prime-minister:ishaq-dar:2025-04-11', ['dar', 'ceremony']],
@@ -482,7 +482,7 @@ UNWIND [
   ['occupancy:pk:communications-minister:abdul-aleem-khan:2025-04-11', ['aak', 'ceremony']],
   ['occupancy:by:defence-minister:viktor-khrenin:2025-04-11', ['khrenin']],
   ['occupancy:by:internal-affairs-minister:unidentified:2025-04-11', ['unnamed']],
-  ['occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', ['pantus']],
+  ['occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', ['pantus']],
   ['event:2025-04-11:official-visit-of-prime-minister-shehbaz-sharif-to-belarus', ['visit', 'lead']],
   ['event:2025-04-11:meeting-of-shehbaz-sharif-and-aleksandr-lukashenko', ['meeting', 'caption2']],
   ['event:2025-04-11:delegation-level-talks-between-pakistan-and-belarus', ['talks']],
@@ -527,6 +527,17 @@ UNWIND citation[1] AS key
 MATCH (passage:Passage {id: 'passage:000_1cdabd96cc36ddc2:' + span[key][0] + '-' + span[key][1]})
 MERGE (fact)-[:EVIDENCED_BY]->(passage);
 
-// Every fact of this seed is stated plainly by the text (no reading) and curated by a person.
+// Every fact of this seed is curated by a person.
 MATCH (:Source {id: 'source:000_1cdabd96cc36ddc2'})<-[:IN_SOURCE]-(:Passage)<-[:EVIDENCED_BY]-(fact:Fact)
 SET fact.provenance = 'CURATED';
+
+// The five accords are one phrase read as five documents, one per field: a reading of the text (COLLECTIVE_SPLIT),
+// marked on their citations and summed up on each of them.
+MATCH (accord:Agreement)-[citation:EVIDENCED_BY]->(:Passage)-[:IN_SOURCE]->(:Source {id: 'source:000_1cdabd96cc36ddc2'})
+WHERE accord.id IN ['agreement:2025-04-11:bilateral-accord-for-cooperation-between-trade-bodies:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-business-support:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-postal-services:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-trade-development:eb91c6c1']
+SET citation.reading = 'COLLECTIVE_SPLIT', citation.readingNote = 'One phrase, "the bilateral accords were also signed for cooperation on environmental protection, postal services, business support, trade development and cooperation between trade bodies", read as one accord per field.',
+    accord.reading = 'COLLECTIVE_SPLIT', accord.readingNote = 'One phrase, "the bilateral accords were also signed for cooperation on environmental protection, postal services, business support, trade development and cooperation between trade bodies", read as one accord per field.';

@@ -68,7 +68,7 @@ describe('the data-quality report of the seed', () => {
         { title: 'Bilateral accord for cooperation on trade development', signatories: expect.arrayContaining(['Belarus', 'Pakistan']) },
       ],
       factsWithoutEvidence: [],
-      statements: { readings: [], extracted: 0 },
+      statements: { readings: [{ reading: 'COLLECTIVE_SPLIT', facts: 5 }], extracted: 0 },
       merges: [],
     });
   });

@@ -314,6 +314,12 @@ describe('format v2 through the API, on the seed and the dev set', () => {
       { title: 'Agreement on quinoa research', signedOn: '2023-08-22' },
       { title: 'Agreement on seed certification', signedOn: '2023-08-22' },
       { title: 'Agreement on the control of the potato moth', signedOn: '2023-08-22' },
+      // The seed's five accords of one phrase.
+      { title: 'Bilateral accord for cooperation between trade bodies', signedOn: '2025-04-11' },
+      { title: 'Bilateral accord for cooperation on business support', signedOn: '2025-04-11' },
+      { title: 'Bilateral accord for cooperation on environmental protection', signedOn: '2025-04-11' },
+      { title: 'Bilateral accord for cooperation on postal services', signedOn: '2025-04-11' },
+      { title: 'Bilateral accord for cooperation on trade development', signedOn: '2025-04-11' },
     ]);
     expect(data.collectiveSides).toEqual([
       { role: 'agriculture minister', person: [], country: [{ name: 'Bolivia' }] },
@@ -435,8 +441,8 @@ describe('format v2 through the API, on the seed and the dev set', () => {
     expect(report.factsWithoutEvidence).toEqual([]);
     expect(report.statements).toEqual({
       readings: [
-        // 213: three agreements, two sides, two holdings; 214: two offices, two sides; 209: two claims.
-        { reading: 'COLLECTIVE_SPLIT', facts: 13 },
+        // 213: three agreements, two sides, two holdings; 214: two offices, two sides; 209: two claims; the seed's five accords.
+        { reading: 'COLLECTIVE_SPLIT', facts: 18 },
         // Sides of "the two ministers" (201, 207, 214) and "the three heads of government" (211), five claims, one holding.
         { reading: 'COREFERENCE', facts: 15 },
         // Four counted periods, one office and one side by contrast.

@@ -38,9 +38,12 @@ export function dateProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** ISO 8601 as precise as the source: 2025, 2025-04, 2025-04-11, or an interval 2015/2016 (start before end). */
+/**
+ * ISO 8601 as precise as the source: 2025, 2025-04, 2025-04-11, or an interval 2015/2016 (start before end). A bare
+ * year (YAML reads `2025` as a number) is taken as the year.
+ */
 const partialDate = z
-  .string()
+  .preprocess((value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999 ? String(value) : value), z.string())
   .superRefine((value, ctx) => {
     const parts = value.split('/');
     if (parts.length > 2) {

@@ -36,17 +36,22 @@ export const ids = {
   /** A place in its country, or within the place that contains it, or (neither stated) known only to its source. */
   place: (name: string, countryId: string | undefined, withinId: string | undefined, sourceId: string) =>
     `place:${countryId ? tail(countryId) : withinId ? tail(withinId) : sourceId}:${idSlug(name)}`,
-  /** An office of a country; without a stated country, known only to its source. */
-  position: (title: string, countryId: string | undefined, sourceId: string) => `position:${countryId ? tail(countryId) : sourceId}:${idSlug(title)}`,
+  /**
+   * An office of a country, or of the body its title names (the President of a chamber of commerce is not the
+   * President of the country); without a stated country or body, known only to its source.
+   */
+  position: (title: string, countryId: string | undefined, bodyId: string | undefined, sourceId: string) =>
+    `position:${bodyId ? tail(bodyId) : countryId ? tail(countryId) : sourceId}:${idSlug(title)}`,
   occupancy: (positionId: string, holderId: string | undefined, observedOn: string | undefined, sourceId: string) =>
     `occupancy:${tail(positionId)}:${holderId ? tail(holderId) : 'unidentified'}:${observedOn ? dateTag(observedOn) : sourceId}`,
   /** An event on its date; undated, known only to its source. */
   event: (name: string, date: string | undefined, sourceId: string) => `event:${date ? dateTag(date) : sourceId}:${idSlug(name)}`,
   /**
-   * A document: its title, when it was signed (else its source), and who it binds or who signed it, so that
-   * documents with one generic title ("cooperation agreement") between different parties stay apart.
+   * A document: its title, when it was signed (else its source), and who it binds or who signed it (else the people
+   * who acted on it), so that documents with one generic title ("cooperation agreement") between different parties
+   * stay apart.
    */
-  agreement: (title: string, signedOn: string | undefined, actorIds: string[], sourceId: string) => {
+  agreement: (title: string, signedOn: string | undefined, actorIds: readonly string[], sourceId: string) => {
     const actors = [...new Set(actorIds)].sort();
     return `agreement:${signedOn ? dateTag(signedOn) : sourceId}:${idSlug(title)}${actors.length ? `:${hash(actors.join('|'), 8)}` : ''}`;
   },

@@ -139,7 +139,7 @@ export function planArticle(valid: ValidArticle, resolver: EntityResolver): Asse
     cite(resolved.id, `people[${i}]`, person);
   }
   for (const [i, position] of entries(article.positions)) {
-    const id = resolver.position(position, idOf(position.country), sourceId);
+    const id = resolver.position(position, idOf(position.country), idOf(position.body), sourceId);
     keyIds.set(position.key, id);
     node(`positions[${i}]`, id, MODEL.positions.labels, { title: position.title, portfolio: position.portfolio });
     relateReferences(id, 'positions', position);
@@ -191,7 +191,9 @@ export function planArticle(valid: ValidArticle, resolver: EntityResolver): Asse
     }
   }
   for (const [i, agreement] of entries(article.agreements)) {
-    const actors = [...agreement.parties, ...agreement.signatories].map(idOf).filter((id): id is string => id !== undefined);
+    // Who it binds or who signed it; for a document the text names neither of, the people who acted on it.
+    const stated = [...agreement.parties, ...agreement.signatories];
+    const actors = stated.length > 0 ? stated.map(idOf).filter((id): id is string => id !== undefined) : actorsOfActs(article, agreement.key, idOf);
     const id = ids.agreement(agreement.title, agreement.signedOn, actors, sourceId);
     keyIds.set(agreement.key, id);
     node(`agreements[${i}]`, id, MODEL.agreements.labels, {
@@ -262,6 +264,13 @@ export function planArticle(valid: ValidArticle, resolver: EntityResolver): Asse
     merges,
     sameAs,
   };
+}
+
+/** The people (else the roles as worded) of the acts on a document: who tells two generic documents apart. */
+function actorsOfActs(article: Article, agreementKey: string, idOf: (key: string | undefined) => string | undefined): string[] {
+  return article.exchanges
+    .filter((exchange) => exchange?.documents.includes(agreementKey))
+    .flatMap((exchange) => exchange.sides.map((side) => idOf(side.person) ?? `role:${side.role.toLowerCase()}`));
 }
 
 /** How many places a place is within (the places it is within come first). */

@@ -36,6 +36,7 @@ interface KnownPosition {
   id: string;
   title: string;
   country: string | null;
+  body: string | null;
 }
 
 interface KnownOccupancy {
@@ -74,7 +75,7 @@ export interface EntityResolver {
   person(person: ArticleEntity<'people'>, sourceId: string): Resolved;
   body(body: ArticleEntity<'bodies'>, countryId: string | undefined, sourceId: string): Resolved;
   place(place: ArticleEntity<'places'>, countryId: string | undefined, withinId: string | undefined, sourceId: string): string;
-  position(position: ArticleEntity<'positions'>, countryId: string | undefined, sourceId: string): string;
+  position(position: ArticleEntity<'positions'>, countryId: string | undefined, bodyId: string | undefined, sourceId: string): string;
   sameHolder(occupancy: PlannedOccupancy, sourceId: string): SameHolderLink[];
 }
 
@@ -95,8 +96,8 @@ export class LocalResolver implements EntityResolver {
   place(place: ArticleEntity<'places'>, countryId: string | undefined, withinId: string | undefined, sourceId: string) {
     return ids.place(place.name, countryId, withinId, sourceId);
   }
-  position(position: ArticleEntity<'positions'>, countryId: string | undefined, sourceId: string) {
-    return ids.position(position.title, countryId, sourceId);
+  position(position: ArticleEntity<'positions'>, countryId: string | undefined, bodyId: string | undefined, sourceId: string) {
+    return ids.position(position.title, countryId, bodyId, sourceId);
   }
   sameHolder(): SameHolderLink[] {
     return [];
@@ -135,7 +136,7 @@ export class Resolver implements EntityResolver {
     for (const person of known.people) this.addPerson(person);
     for (const body of known.bodies) this.addNamed(this.bodies, body);
     for (const place of known.places) this.addNamed(this.places, place);
-    for (const position of known.positions) this.positions.set(`${position.country ?? ''}|${titleKey(position.title)}`, position.id);
+    for (const position of known.positions) this.positions.set(`${position.country ?? ''}|${position.body ?? ''}|${titleKey(position.title)}`, position.id);
     for (const occupancy of known.occupancies) this.addOccupancy(occupancy);
   }
 
@@ -166,7 +167,8 @@ export class Resolver implements EntityResolver {
     )) as KnownNamed[];
     const positions = (await read(
       `MATCH (position:Position) OPTIONAL MATCH (position)-[:OF_COUNTRY]->(country:Country)
-       RETURN position.id AS id, position.title AS title, country.id AS country`,
+       OPTIONAL MATCH (position)-[:IN_BODY]->(body:Body)
+       RETURN position.id AS id, position.title AS title, country.id AS country, body.id AS body`,
     )) as KnownPosition[];
     const occupancies = (await read(
       `MATCH (occupancy:Occupancy)-[:OF_POSITION]->(position:Position)
@@ -300,11 +302,14 @@ export class Resolver implements EntityResolver {
     return { id: ownId };
   }
 
-  /** An office is resolved by its title words within its country; one of no stated country is its source's own. */
-  position(position: ArticleEntity<'positions'>, countryId: string | undefined, sourceId: string): string {
-    const id = ids.position(position.title, countryId, sourceId);
-    if (!countryId) return id;
-    const key = `${countryId}|${titleKey(position.title)}`;
+  /**
+   * An office is resolved by its title words within its country and the body its title names; one of no stated
+   * country is its source's own.
+   */
+  position(position: ArticleEntity<'positions'>, countryId: string | undefined, bodyId: string | undefined, sourceId: string): string {
+    const id = ids.position(position.title, countryId, bodyId, sourceId);
+    if (!countryId && !bodyId) return id;
+    const key = `${countryId ?? ''}|${bodyId ?? ''}|${titleKey(position.title)}`;
     const found = this.positions.get(key);
     if (found) return found;
     this.positions.set(key, id);
