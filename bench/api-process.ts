@@ -16,9 +16,10 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApiProcess(config: Readonly<Config>): Promise<ApiProcess> {
+/** `nodeArgs`: extra options for node, such as --cpu-prof. */
+export async function startApiProcess(config: Readonly<Config>, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
