@@ -34,7 +34,7 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
-import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values';
+import { getArgumentValues, getDirectiveValues, getVariableValues } from 'graphql/execution/values';
 import type { FanOut } from './fan-out';
 
 /** The largest page any list field serves (the max of every @limit in schema.graphql). */
@@ -113,6 +113,16 @@ function checkTextArguments(field: GraphQLField<unknown, unknown>, args: Record<
   }
 }
 
+/** The text arguments of the root fields, checked on every request (they are not part of a cached plan). */
+export function checkRootTextArguments(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  const fields = schema.getQueryType()!.getFields();
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || !selection.arguments?.length) continue;
+    const field = fields[selection.name.value];
+    if (field) checkTextArguments(field, getArgumentValues(field, selection, variables));
+  }
+}
+
 const included = (walk: Walk, node: FieldNode | { directives?: FieldNode['directives'] }) =>
   !getDirectiveValues(GraphQLSkipDirective, node, walk.variables)?.if &&
   getDirectiveValues(GraphQLIncludeDirective, node, walk.variables)?.if !== false;
@@ -148,7 +158,6 @@ function selectionCost(walk: Walk, type: GraphQLNamedType, selectionSet: Selecti
     const args = getArgumentValues(field, selection, walk.variables);
     checkPageArguments(field, args);
     const root = path === '';
-    if (root) checkTextArguments(field, args);
     cost += rows;
     const target = getNamedType(field.type);
     if (!selection.selectionSet) continue;
@@ -252,7 +261,10 @@ export function costLimitPlugin<TContext extends BaseContext>(fanOut?: FanOut): 
         async didResolveOperation(requestContext) {
           const { document, operation, schema } = requestContext;
           if (!operation) return;
-          const variables = requestContext.request.variables ?? {};
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
+          if (coerced.errors) return; // execution reports them, with HTTP 400
+          const variables = coerced.coerced;
+          checkRootTextArguments(schema, operation, variables);
           const key = `${operation.name?.value ?? ''}|${fanOut?.version ?? 0}|${costVariables(operation, variables)}`;
           let cached = plans.get(document);
           if (!cached) plans.set(document, (cached = new Map()));

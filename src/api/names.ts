@@ -46,6 +46,12 @@ function describeKinds(kinds: string[], plural: boolean): string {
 
 const describe = (actors: Actor[]) => actors.map((actor) => `${actor.name} (${actor.id})`).join(', ');
 
+/** A word, its forms within two edits, and (from four letters) the words that start as it does: "Belarussia" finds Belarus. */
+function closeTo(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.length >= 4 ? `${lower}~2 OR ${lower.slice(0, 4)}*` : `${lower}*`;
+}
+
 /** The actors with these ids, and the closest matches of a name among actors of these kinds. */
 async function lookUp(driver: Driver, database: string, unresolved: Unresolved): Promise<{ candidates: Actor[]; closest: Actor[] }> {
   const run = async (query: string, params: Record<string, unknown>) =>
@@ -61,7 +67,7 @@ async function lookUp(driver: Driver, database: string, unresolved: Unresolved):
           `CALL db.index.fulltext.queryNodes('fact_names', $query, {limit: 50}) YIELD node
            WHERE any(label IN labels(node) WHERE label IN $kinds)
            RETURN ${actor} AS actor LIMIT 5`,
-          { query: words.map((word) => `${word.toLowerCase()}${word.length >= 4 ? '~1' : '*'}`).join(' OR '), kinds: unresolved.kinds },
+          { query: words.map(closeTo).join(' OR '), kinds: unresolved.kinds },
         )
       : [];
   return { candidates: candidates.map((row) => (row as unknown as { actor: Actor }).actor), closest: closest.map((row) => (row as unknown as { actor: Actor }).actor) };
