@@ -75,7 +75,7 @@ describe('database hits of the contract queries on scale S', () => {
     expect(summary.failures).toEqual([]);
     hits = await profileContractQueries(driver, config, contractQueries(await chooseTargets(driver, 'neo4j')));
     if (mode !== 'check') writeBudget(updatedBudget(committed, hits, mode));
-  });
+  }, 600_000); // loading scale S and profiling every query: minutes on a busy machine
   afterAll(() => driver.close());
 
   it('profiles every contract query, generated and hand-written', () => {
