@@ -2,23 +2,20 @@
  * The typed client of examples/client against the API over HTTP: its generated types are current (a change to the
  * contract that breaks them shows here, and in `tsc`), and each of its questions gets the answer the seed states.
  */
-import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { ApiError, contractClient, type ContractClient } from '../examples/client/contract-client';
 import * as generated from '../examples/client/generated';
 import { createDriver } from '../src/db/connect';
-import { GENERATED, generateClientTypes } from '../tools/client-types';
+import { runEntry } from './support/entry-points';
 import { startTestApi, type TestApi } from './support/api';
 import { seededGraph } from './support/graph';
 import { testConfig } from './support/test-neo4j';
 
 describe('the typed client', () => {
   it('has types generated from the current schema and operations (npm run client:types)', async () => {
-    const current = fs.readFileSync(GENERATED, 'utf8');
-    expect({ file: 'examples/client/generated.ts', current: current === (await generateClientTypes()) }).toEqual({
-      file: 'examples/client/generated.ts',
-      current: true,
-    });
+    // In a child process: GraphQL Code Generator loads ES modules, which jest's module system cannot.
+    const { code, stdout, stderr } = await runEntry('tools/client-types.ts', ['--check'], {});
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: 'examples/client/generated.ts is current.\n', stderr: '' });
   });
 
   describe('against the API', () => {
