@@ -35,6 +35,17 @@ describe('the typed client', () => {
       await driver.close();
     });
 
+    it('can fetch the schema it is generated from as SDL at /schema.graphql', async () => {
+      const response = await fetch(`${api.url}/schema.graphql`);
+      const sdl = await response.text();
+      expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status: 200, type: 'text/plain; charset=utf-8' });
+      expect(sdl).toContain('type Query {');
+      // Types, fields and arguments in alphabetical order (lexicographicSortSchema), so that it diffs well.
+      expect(sdl).toContain('exchangesOf(limit: Int, offset: Int, person: String!, sort: [DocumentExchangeSort!]): [DocumentExchange!]!');
+      const again = await fetch(`${api.url}/schema.graphql`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    });
+
     it('asks which documents a person exchanged, with whom', async () => {
       expect(await client.exchangesOf('Ishaq Dar')).toEqual([
         {
