@@ -216,7 +216,7 @@ describe('the Explorer', () => {
     for (const [path, heading] of [
       ['/explore/country/country%3Aby', 'Belarus'],
       ['/explore/event/event%3A2025-04-11%3Asigning-ceremony-in-minsk', 'Signing ceremony in Minsk'],
-      ['/explore/agreement/agreement%3A2025-04-11%3Areadmission-agreement', 'Readmission Agreement'],
+      ['/explore/agreement/agreement%3A2025-04-11%3Areadmission-agreement%3Ac903caaf', 'Readmission Agreement'],
       ['/explore/body/body%3Apk%3Agovernment-of-pakistan', 'Government of Pakistan'],
       ['/explore/position/position%3Aby%3Ainternal-affairs-minister', 'Internal Affairs Minister'],
       ['/explore/place/place%3Aby%3Aminsk', 'Minsk'],

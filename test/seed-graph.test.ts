@@ -328,7 +328,7 @@ describe('the seed graph of the Minsk article', () => {
 
   it('marks the five accords of one phrase as a reading of it; every other fact is stated plainly; all are curated', async () => {
     expect(await column("MATCH (f:Fact) WHERE f.provenance <> 'CURATED' OR f.provenance IS NULL OR f.extractor IS NOT NULL RETURN f.id")).toEqual([]);
-    expect(await column('MATCH (f:Fact) WHERE f.reading IS NOT NULL RETURN DISTINCT f.reading + ": " + f.title ORDER BY 1')).toEqual([
+    expect(await column('MATCH (f:Fact) WHERE f.reading IS NOT NULL RETURN DISTINCT f.reading + ": " + f.title AS line ORDER BY line')).toEqual([
       'COLLECTIVE_SPLIT: Bilateral accord for cooperation between trade bodies',
       'COLLECTIVE_SPLIT: Bilateral accord for cooperation on business support',
       'COLLECTIVE_SPLIT: Bilateral accord for cooperation on environmental protection',
