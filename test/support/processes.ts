@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { PROCESS_MARKER } from '../../src/corenlp/managed-corenlp';
 
 /** Pids of live processes whose command line contains `text` (Linux /proc). */
 export function processesMatching(text: string): number[] {
@@ -17,6 +18,16 @@ export function processesMatching(text: string): number[] {
 /** The Neo4j servers running on a data folder (the managed server carries it on its command line). */
 export function neo4jServersOf(dataDir: string): number[] {
   return processesMatching(`-Ddiplomatic.graph.instance=${dataDir}\0`);
+}
+
+/** The managed CoreNLP servers running on this machine (each carries the marker on its command line). */
+export function corenlpServers(): number[] {
+  return processesMatching(PROCESS_MARKER);
+}
+
+/** CoreNLP servers running now that were not in `before` (other runs on the machine may have theirs). */
+export function newCorenlpServers(before: number[]): number[] {
+  return corenlpServers().filter((pid) => !before.includes(pid));
 }
 
 export async function eventually(check: () => boolean, ms: number): Promise<boolean> {
