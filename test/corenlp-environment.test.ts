@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/java/ports';
 import { expectCleanFailure, runEntry } from './support/entry-points';
-import { corenlpServers, newCorenlpServers } from './support/processes';
+import { runToken } from './support/processes';
 
 const CLI = 'src/cli/corenlp.ts';
 const SLOW_MS = 600_000;
@@ -18,8 +18,8 @@ describe('CoreNLP in a bad environment', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-corenlp-env-'));
   const fresh = (name: string) => path.join(scratch, name);
   const text = fresh('text.txt');
-  const annotate = (env: Record<string, string>, args: string[] = [text]) => runEntry(CLI, ['annotate', ...args], env);
-  let before: number[];
+  let run: ReturnType<typeof runToken>;
+  const annotate = (env: Record<string, string>, args: string[] = [text]) => runEntry(CLI, ['annotate', ...args], { ...env, ...run.env });
   let busy: net.Server;
   let busyPort: number;
 
@@ -29,10 +29,10 @@ describe('CoreNLP in a bad environment', () => {
     busy = net.createServer().listen(busyPort, '127.0.0.1');
   });
   beforeEach(() => {
-    before = corenlpServers();
+    run = runToken();
   });
   afterEach(() => {
-    expect(newCorenlpServers(before)).toEqual([]);
+    expect(run.servers()).toEqual([]);
   });
   afterAll(() => {
     busy.close();

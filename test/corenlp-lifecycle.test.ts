@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { collect, runEntry, startEntry, waitForOutput } from './support/entry-points';
-import { corenlpServers, eventually, newCorenlpServers } from './support/processes';
+import { eventually, runToken } from './support/processes';
 
 const CLI = 'src/cli/corenlp.ts';
 const LIGHT = ['--annotators', 'tokenize,ssplit'];
@@ -15,24 +15,20 @@ const SLOW_MS = 600_000;
 
 describe('corenlp:annotate and corenlp:serve', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-corenlp-life-'));
-  let before: number[];
-
-  beforeEach(() => {
-    before = corenlpServers();
-  });
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it('annotate starts a server for the run, prints the annotation and leaves no server behind', async () => {
     const file = path.join(scratch, 'text.txt');
     fs.writeFileSync(file, 'The delegation arrived on Monday. Talks began at noon.');
-    const result = await runEntry(CLI, ['annotate', file, ...LIGHT], {});
+    const run = runToken();
+    const result = await runEntry(CLI, ['annotate', file, ...LIGHT], run.env);
     expect(result.stderr).toContain('CoreNLP is up on http://127.0.0.1:');
     expect(result.stderr).toContain('Stopping CoreNLP...');
     expect(result.code).toBe(0);
     const annotation = JSON.parse(result.stdout) as { sentences: unknown[]; tokens: Array<{ originalText: string }> };
     expect(annotation.sentences).toHaveLength(2);
     expect(annotation.tokens.map((t) => t.originalText).slice(0, 5)).toEqual(['The', 'delegation', 'arrived', 'on', 'Monday']);
-    expect(newCorenlpServers(before)).toEqual([]);
+    expect(run.servers()).toEqual([]);
   }, SLOW_MS);
 
   it.each([
@@ -40,20 +36,21 @@ describe('corenlp:annotate and corenlp:serve', () => {
     // The default annotators take many seconds to load: the signal surely comes first.
     ['SIGTERM to the main process alone, while the models load', 'SIGTERM', false, [], 'Starting CoreNLP on'],
   ] as const)('serve stops its server on %s', async (_name, signal, group, annotators, waitFor) => {
-    const serve = startEntry(CLI, ['serve', ...annotators], {}, { detached: true });
+    const run = runToken();
+    const serve = startEntry(CLI, ['serve', ...annotators], run.env, { detached: true });
     const { finished } = collect(serve);
     try {
       await waitForOutput(serve, waitFor, SLOW_MS);
-      expect(await eventually(() => newCorenlpServers(before).length === 1, 30_000)).toBe(true);
+      expect(await eventually(() => run.servers().length === 1, 30_000)).toBe(true);
       process.kill(group ? -serve.pid! : serve.pid!, signal);
       const result = await finished;
       expect(result.stdout).toContain(`${signal} received, shutting down...`);
       if (waitFor !== 'is ready at') expect(result.stdout).not.toContain('is ready at');
       expect(result.code).toBe(0);
-      expect(await eventually(() => newCorenlpServers(before).length === 0, 10_000)).toBe(true);
+      expect(await eventually(() => run.servers().length === 0, 10_000)).toBe(true);
     } finally {
       if (serve.exitCode === null) process.kill(-serve.pid!, 'SIGKILL');
-      for (const pid of newCorenlpServers(before)) process.kill(pid, 'SIGKILL');
+      for (const pid of run.servers()) process.kill(pid, 'SIGKILL');
     }
   }, SLOW_MS);
 });

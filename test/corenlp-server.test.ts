@@ -13,7 +13,8 @@ import { corenlpPackage, ManagedCoreNLP } from '../src/corenlp/managed-corenlp';
 import { loadConfig } from '../src/config';
 import { ensureInstalled, isInstalled } from '../src/java/maven-install';
 import { runEntry } from './support/entry-points';
-import { corenlpServers, eventually, newCorenlpServers } from './support/processes';
+import { isAlive } from '../src/java/processes';
+import { corenlpServers, eventually, runToken } from './support/processes';
 
 // Generous: on a 2-core machine shared with other work, loading the models can take minutes.
 const SLOW_MS = 900_000;
@@ -33,9 +34,8 @@ const named = (annotation: Annotation, classes: string[]) =>
 
 describe('the managed CoreNLP server', () => {
   const config = loadConfig({ JAVA_HOME: process.env.JAVA_HOME ?? '' });
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-corenlp-'));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-corenlp-test-'));
   const logs: string[] = [];
-  const before = corenlpServers();
   let server: ManagedCoreNLP;
   let client: CoreNLPClient;
 
@@ -68,7 +68,7 @@ describe('the managed CoreNLP server', () => {
     expect(server.port).toBeGreaterThan(0);
     expect(logs).toContain(`Starting CoreNLP on http://127.0.0.1:${server.port} (memory 3g, loading tokenize, ssplit, pos, lemma, ner, depparse, coref)...`);
     expect(logs.some((line) => line.startsWith(`CoreNLP is up on http://127.0.0.1:${server.port} in `))).toBe(true);
-    expect(newCorenlpServers(before)).toEqual([server.pid]);
+    expect(corenlpServers()).toContain(server.pid);
   });
 
   it('listens on 127.0.0.1 only', () => {
@@ -161,7 +161,9 @@ describe('the managed CoreNLP server', () => {
     const file = path.join(scratch, 'meeting.txt');
     fs.writeFileSync(file, MEETING);
     const neverInstalled = path.join(scratch, 'never-installed');
+    const run = runToken();
     const result = await runEntry('src/cli/corenlp.ts', ['annotate', file], {
+      ...run.env,
       CORENLP_URL: server.url,
       CORENLP_DIST_DIR: neverInstalled,
       CORENLP_TIMEOUT: `${REQUEST_TIMEOUT_MS / 1000}s`,
@@ -175,7 +177,7 @@ describe('the managed CoreNLP server', () => {
       ['PERSON', 'Ibrahim Okafor'],
     ]);
     expect(fs.existsSync(neverInstalled)).toBe(false);
-    expect(newCorenlpServers(before)).toEqual([server.pid]);
+    expect(run.servers()).toEqual([]);
   }, SLOW_MS);
 
   it('says so, with its last lines, when the server dies', async () => {
@@ -187,6 +189,6 @@ describe('the managed CoreNLP server', () => {
       ),
     });
     await server.stop();
-    expect(await eventually(() => newCorenlpServers(before).length === 0, 10_000)).toBe(true);
+    expect(await eventually(() => !isAlive(server.pid) && !corenlpServers().includes(server.pid), 10_000)).toBe(true);
   });
 });

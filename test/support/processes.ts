@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { PROCESS_MARKER } from '../../src/corenlp/managed-corenlp';
 
@@ -25,9 +26,23 @@ export function corenlpServers(): number[] {
   return processesMatching(PROCESS_MARKER);
 }
 
-/** CoreNLP servers running now that were not in `before` (other runs on the machine may have theirs). */
-export function newCorenlpServers(before: number[]): number[] {
-  return corenlpServers().filter((pid) => !before.includes(pid));
+/**
+ * A token for the environment of a child process: the servers it starts inherit it, so `servers()` lists those and
+ * only those (other runs on the machine may have CoreNLP servers of their own).
+ */
+export function runToken(): { env: Record<string, string>; servers(): number[] } {
+  const entry = `TEST_RUN_TOKEN=${randomUUID()}`;
+  return {
+    env: { TEST_RUN_TOKEN: entry.slice('TEST_RUN_TOKEN='.length) },
+    servers: () =>
+      corenlpServers().filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(entry);
+        } catch {
+          return false; // ended while we looked
+        }
+      }),
+  };
 }
 
 export async function eventually(check: () => boolean, ms: number): Promise<boolean> {
