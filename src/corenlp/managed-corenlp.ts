@@ -125,6 +125,7 @@ export class ManagedCoreNLP {
 
   private static launch(java: Java, options: ManagedCoreNLPOptions, port: number): ManagedCoreNLP {
     const { server, log } = options;
+    const preload = options.preload ?? DEFAULT_ANNOTATORS;
     // Its own temporary folder: the server writes its shutdown key there, and other servers write theirs elsewhere.
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-corenlp-'));
     const args = [
@@ -142,7 +143,10 @@ export class ManagedCoreNLP {
       ENTRY_POINT,
       ...['-port', String(port)],
       ...['-timeout', String(options.requestTimeoutMs)],
-      ...['-preload', (options.preload ?? DEFAULT_ANNOTATORS).join(',')],
+      ...['-preload', preload.join(',')],
+      // The server sets coref.md.type=dep on every request that has coref without parse, but not on its preload:
+      // the preloaded coreference would not match the requests' and would load again on the first of them.
+      ...(preload.includes('coref') && !preload.includes('parse') ? ['-coref.md.type', 'dep'] : []),
       // The server counts UTF-16 units, the client code points (at most two units each): the client's bound rules.
       ...['-maxCharLength', String(options.maxChars * 2)],
       // Without it the server prints every text it receives.
