@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { ManagedNeo4jConfig, Neo4jConnectionConfig } from '../config';
@@ -13,6 +12,8 @@ import { UserError } from '../errors';
 import { styleCommand } from '../browser/grass';
 import { ensureInstalled, type Log } from './install';
 import { findJava } from './java';
+import { assertPortFree } from '../java/ports';
+import { delay, exitOf, isAlive, killWithThisProcess, lastLines, terminate, waitForExit } from '../java/processes';
 
 export interface ManagedNeo4jOptions {
   server: ManagedNeo4jConfig;
@@ -105,15 +106,6 @@ export function runningPid(dataDir: string): number | undefined {
   return Number.isInteger(pid) && pid > 0 && isOurServer(pid, dataDir) ? pid : undefined;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function isOurServer(pid: number, dataDir: string): boolean {
   if (!isAlive(pid)) return false;
   try {
@@ -121,33 +113,6 @@ function isOurServer(pid: number, dataDir: string): boolean {
     return cmdline.includes(ENTRY_POINT) && cmdline.includes(`-Ddiplomatic.graph.instance=${dataDir}\0`);
   } catch {
     return true; // No /proc (macOS): trust the pid file.
-  }
-}
-
-async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
-  const free = await new Promise<boolean>((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)));
-  });
-  if (!free) {
-    throw new UserError(
-      `Port ${port} (${what}) is already in use by another program. Stop that program, or choose another port with ${variable}.`,
-    );
-  }
-}
-
-function lastLines(file: string, count: number): string {
-  try {
-    return fs
-      .readFileSync(file, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .slice(-count)
-      .map((line) => `  ${line}`)
-      .join('\n');
-  } catch {
-    return '  (no output)';
   }
 }
 
@@ -163,12 +128,7 @@ export class ManagedNeo4j {
   /** Settles when the server process is gone (polls the pid of a server this process did not launch). */
   private get exited(): Promise<void> {
     const child = this.child;
-    this.exitedPromise ??= child
-      ? new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) resolve();
-          else child.once('exit', () => resolve());
-        })
-      : waitForExit(this.pid);
+    this.exitedPromise ??= child ? exitOf(child) : waitForExit(this.pid);
     return this.exitedPromise;
   }
 
@@ -244,19 +204,7 @@ export class ManagedNeo4j {
   async stop(): Promise<void> {
     if (isAlive(this.pid)) {
       this.options.log('Stopping Neo4j...');
-      try {
-        process.kill(this.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      if (!(await finishesWithin(this.exited, 30_000))) {
-        try {
-          process.kill(this.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        await this.exited;
-      }
+      await terminate(this.pid, this.exited, 30_000);
     }
     fs.rmSync(pidFile(this.options.server.dataDir), { force: true });
   }
@@ -307,11 +255,7 @@ export class ManagedNeo4j {
 
   /** An attached server must not outlive this process, however it ends. */
   private stopWithThisProcess(): void {
-    const killNow = () => {
-      if (isAlive(this.pid)) process.kill(this.pid, 'SIGKILL');
-    };
-    process.once('exit', killNow);
-    void this.exited.then(() => process.removeListener('exit', killNow));
+    killWithThisProcess(this.pid, this.exited);
   }
 }
 
@@ -320,9 +264,7 @@ export async function stopRunning(server: ManagedNeo4jConfig, log: Log): Promise
   const pid = runningPid(server.dataDir);
   if (pid === undefined) return false;
   log(`Stopping Neo4j (pid ${pid})...`);
-  process.kill(pid, 'SIGTERM');
-  if (!(await finishesWithin(waitForExit(pid), 30_000))) process.kill(pid, 'SIGKILL');
-  await waitForExit(pid);
+  await terminate(pid, waitForExit(pid), 30_000);
   fs.rmSync(pidFile(server.dataDir), { force: true });
   return true;
 }
@@ -336,24 +278,5 @@ function setInitialPassword(java: string, server: ManagedNeo4jConfig, password: 
   );
   if (result.status !== 0) {
     throw new UserError(`Could not set the initial Neo4j password: ${(result.stderr || result.stdout).trim()}`);
-  }
-}
-
-async function waitForExit(pid: number): Promise<void> {
-  while (isAlive(pid)) await delay(100);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** True if `work` settles within `ms`; the timer never outlives the wait. */
-async function finishesWithin(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([work.then(() => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
   }
 }

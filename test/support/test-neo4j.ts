@@ -3,7 +3,6 @@
  * global-setup.ts and stopped by global-teardown.ts. Suites reach it through `testConfig()`.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
@@ -23,16 +22,7 @@ export interface TestNeo4jState {
   pid: number;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../src/java/ports';
 
 /** The environment of the managed test server (used by global-setup and by tests that spawn entry points). */
 export function managedEnv(state: Pick<TestNeo4jState, 'dataDir' | 'boltPort' | 'httpPort'>): Record<string, string> {
