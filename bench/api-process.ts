@@ -9,17 +9,28 @@ import type { Neo4jConnectionConfig } from '../src/config';
 import { PROJECT_ROOT } from '../src/config';
 import { freePort } from '../test/support/test-neo4j';
 
+/** USER_HZ of Linux: 100 on every common architecture. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export interface ApiProcess {
   url: string;
   /** Peak resident set size so far, in MiB (Linux). */
   peakRssMiB(): number;
+  /** CPU time the API process has used so far (user and system), in milliseconds (Linux). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
-/** `connection`: the credentials in use (a managed server's generated password: `Database.connection`). */
-export async function startApiProcess(connection: Readonly<Neo4jConnectionConfig>): Promise<ApiProcess> {
+/**
+ * `connection`: the credentials in use (a managed server's generated password: `Database.connection`);
+ * `nodeArgs`: extra options for node, such as --cpu-prof.
+ */
+export async function startApiProcess(
+  connection: Readonly<Neo4jConnectionConfig>,
+  { nodeArgs = [] }: { nodeArgs?: string[] } = {},
+): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -34,7 +45,7 @@ export async function startApiProcess(connection: Readonly<Neo4jConnectionConfig
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 180 s:\n${output}`)), 180_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('GraphQL API ready')) {
@@ -52,9 +63,15 @@ export async function startApiProcess(connection: Readonly<Neo4jConnectionConfig
     const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
   };
+  const cpuMs = () => {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses: utime and stime, in clock ticks.
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  };
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     peakRssMiB,
+    cpuMs,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

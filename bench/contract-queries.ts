@@ -226,6 +226,58 @@ export function contractQueries(targets: Targets): ContractQuery[] {
       },
     },
   );
+  // The fast root fields: the same questions, starting from the named actor's index.
+  queries.push(
+    {
+      name: 'exchangesOf one person (fast form)',
+      root: 'exchangesOf',
+      graphql: {
+        query: `query($name: String!) { exchangesOf(person: $name, sort: [{ name: ASC }]) { ${EXCHANGE_FIELDS} } }`,
+        variables: { name: targets.exchanger },
+      },
+      cypher: queries[0].cypher,
+    },
+    {
+      name: 'agreementsBetween one country pair (fast form)',
+      root: 'agreementsBetween',
+      graphql: {
+        query: `query($a: String!, $b: String!) {
+          agreementsBetween(countries: [$a, $b], sort: [{ title: ASC }, { signedOn: ASC }]) { title kind topics signedOn validFrom validTo }
+        }`,
+        variables: { a: targets.countryA, b: targets.countryB },
+      },
+      cypher: queries[1].cypher,
+    },
+    {
+      name: 'exchangesBetween one country pair',
+      root: 'exchangesBetween',
+      graphql: {
+        query: `query($a: String!, $b: String!) { exchangesBetween(a: $a, b: $b, sort: [{ name: ASC }]) { ${EXCHANGE_FIELDS} } }`,
+        variables: { a: targets.countryA, b: targets.countryB },
+      },
+      cypher: {
+        query: `MATCH (:Country {name: $a})<-[:REPRESENTS]-(one:ExchangeSide)<-[:HAS_SIDE]-(x:DocumentExchange)-[:HAS_SIDE]->(other:ExchangeSide)-[:REPRESENTS]->(:Country {name: $b})
+                WHERE one <> other
+                WITH DISTINCT x ORDER BY x.name LIMIT 50
+                RETURN ${EXCHANGE_PROJECTION} AS row`,
+        params: { a: targets.countryA, b: targets.countryB },
+      },
+    },
+    {
+      name: 'agreementsOf one country',
+      root: 'agreementsOf',
+      graphql: {
+        query: `query($a: String!) { agreementsOf(actor: $a, sort: [{ title: ASC }, { id: ASC }]) { title kind signedOn } }`,
+        variables: { a: targets.countryA },
+      },
+      cypher: {
+        query: `MATCH (:Country {name: $a})<-[:SIGNED_BY|BINDS]-(a:Agreement)
+                WITH DISTINCT a ORDER BY a.title, a.id LIMIT 50
+                RETURN a { .title, .kind, .signedOn } AS row`,
+        params: { a: targets.countryA },
+      },
+    },
+  );
   for (const [label, text] of [
     ['common', targets.searchCommon],
     ['rare', targets.searchRare],
@@ -234,7 +286,7 @@ export function contractQueries(targets: Targets): ContractQuery[] {
       name: `search (${label} term)`,
       root: 'search',
       graphql: { query: 'query($text: String!) { search(text: $text, limit: 10) { kind id name score } }', variables: { text } },
-      cypher: { query: `CALL () { ${cypherOfQueryField('search')} } RETURN hit AS row`, params: { text, limit: 10 } },
+      cypher: { query: `CALL () { ${cypherOfQueryField('search')} } RETURN hit { .kind, .id, .name, .score } AS row`, params: { text, limit: 10 } },
     });
   }
   for (const { label, from, to } of targets.connections) {

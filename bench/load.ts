@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '../src/db/database';
 import { UserError } from '../src/errors';
 import { GENERATOR_VERSION, writeCorpus } from '../src/generate/corpus';
 import { factCount, ingestFiles, type IngestOptions } from '../src/ingest/ingest';
-import type { AssertionSet } from '../src/ingest/plan';
+import type { AssertionSet } from '../src/ingest/assertions';
 import { unpackAssertions } from '../src/ingest/write';
 import { freePort } from '../test/support/test-neo4j';
 

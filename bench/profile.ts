@@ -13,7 +13,7 @@ interface Statement {
   params: Record<string, unknown>;
 }
 
-/** A driver that records every statement run in its sessions' managed transactions. */
+/** A driver that records every statement run in its sessions: auto-commit queries and managed transactions. */
 export function recordingDriver(driver: Driver): { driver: Driver; take(): Statement[] } {
   let statements: Statement[] = [];
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
@@ -31,6 +31,13 @@ export function recordingDriver(driver: Driver): { driver: Driver; take(): State
   const wrapSession = (session: Session): Session =>
     new Proxy(session, {
       get(target, property, receiver) {
+        if (property === 'run') {
+          // An auto-commit query (the API's reads: src/api/read-executor.ts).
+          return (query: string, params: Record<string, unknown>, config?: unknown) => {
+            statements.push({ query, params });
+            return (target.run as (q: string, p: Record<string, unknown>, c?: unknown) => unknown).call(target, query, params, config);
+          };
+        }
         if (property === 'executeRead' || property === 'executeWrite') {
           return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
             (target[property] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => unknown).call(target, (tx) => work(wrapTx(tx)), config);

@@ -22,8 +22,15 @@ export async function chooseTargets(driver: Driver, database: string): Promise<T
   if (!exchange) throw new Error('the graph has no document exchange with a named person');
   const person = exchange.person as string;
   const connection = cypherOfQueryField('connection');
-  const lengthTo = async (to: string) =>
-    ((await read(`CALL () { ${connection} } RETURN connection.length AS length`, { from: person, to }))[0]?.length ?? null) as number | null;
+  // Null when not connected, or when the name does not resolve to one actor (the field's Cypher then fails).
+  const lengthTo = async (to: string) => {
+    try {
+      const [row] = await read(`CALL () { ${connection} } RETURN CASE WHEN connection.found THEN connection.length END AS length`, { from: person, to });
+      return (row?.length ?? null) as number | null;
+    } catch {
+      return null;
+    }
+  };
 
   const connections: Targets['connections'] = [];
   for (const [hops, to] of [

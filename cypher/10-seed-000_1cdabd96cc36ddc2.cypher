@@ -1,5 +1,5 @@
 // Seed: the report of 2025-04-11 on Pakistan's Prime Minister's official visit to Minsk
-// (data/sources/000_1cdabd96cc36ddc2.txt). It holds what the text states and nothing more; every fact cites the passages
+// (data/articles/000_1cdabd96cc36ddc2.txt). It holds what the text states and nothing more; every fact cites the passages
 // that state it (character offsets into the article, and the quote). MERGE on stable ids: running it twice
 // changes nothing. Runs after 00-schema.cypher, in one transaction.
 //
@@ -19,8 +19,11 @@
 MERGE (source:Source {id: 'source:000_1cdabd96cc36ddc2'})
 SET source.name = '000_1cdabd96cc36ddc2',
     source.publishedOn = date('2025-04-11'),
+    source.published = '2025-04-11',
     source.dateline = 'MINSK',
-    source.checksum = '4b836aa78cad48a0d14ce1014e47172305417e9a7de377df323610c1b9543bbf';
+    source.checksum = '4b836aa78cad48a0d14ce1014e47172305417e9a7de377df323610c1b9543bbf',
+    // The article text, which the passages' offsets point into.
+    source.text = ' date 2025-04-11 Prime Minister Shehbaz Sharif (left) shakes hand with President of Belarus Aleksandr Lukashenko at Independence Palace in Minsk, Belarus, April 11, 2025. — PID\n\nMINSK: Pakistan and Belarus on Friday signed a series of agreements and memorandums of understanding (MoUs) aimed at enhancing cooperation across multiple sectors, including defense, commerce and environmental protection.\n\nThe accords were signed during Prime Minister Shehbaz Sharif’s official visit to Belarus, following his meeting with President Aleksandr Lukashenko and the delegation-level talks between the two sides encompassing discussions on different areas of cooperation as well as regional and international matters.\n\nThe two leaders witnessed the ceremony as ministers from both sides exchanged the pre-signed documents.\n\nThe governments of Pakistan and Belarus signed a Readmission Agreement as well as an Agreement on Cooperation between the interior ministries of two countries. Deputy Prime Minister and Foreign Minister Senator Ishaq Dar and Belarusian Internal Affairs Minister exchanged documents.\n\nBoth nations also signed an agreement on cooperation between the defence ministries of the two countries and the documents were exchanged by Commerce Minister Jam Kamal Khan and Belarusian Defence Minister Viktor Khrenin.\n\nThe two sides signed a Programme (Roadmap) of the Military-Technical Cooperation between the State Authority for Military Industry of the Republic of Belarus and the Ministry of Defense Production for 2025-2027. Communications Minister Abdul Aleem Khan and Minister of the State Authority for Military Industry of Belarus, Dmitry Pantus exchanged the documents.\n\nDuring the visit, the bilateral accords were also signed for cooperation on environmental protection, postal services, business support, trade development and cooperation between trade bodies.\n\n\'150,000 skilled Pakistani workers\'\n\nIn a joint press stakeout separately, PM Shehbaz said that Belarus had extended a "generous offer" to invite over 150,000 young, highly skilled Pakistani workers to contribute to the nation-building efforts of Belarus.\n\nCalling it a “gift” for the people of Pakistan, the prime minister expressed deep gratitude for the opportunity, highlighting that this initiative will not only benefit the Belarusian economy but also provide meaningful livelihoods to Pakistani youth.\n\nPrime Minister Shehbaz Sharif (left) holds bilateral meeting with President of Belarus Aleksandr Lukashenko at Independence Palace in Minsk, Belarus, April 11, 2025. — PID\n\n“I assure you that the skilled Pakistani workforce, duly certified both by international standards and through national accreditation, will serve as a valuable asset to Belarus,” the premier said while speaking along with Belarus President Lukashenko.\n\nRecalling the visit of Aleksandr Lukashenko to Pakistan in 2015-16, the prime minister said this visit laid the foundation of long journey of friendship and cooperation in areas of mutual interests.\n\nThe premier expressed the government’s interest in benefiting from the experience of Belarus in various areas especially the agriculture.\n\n“Pakistan is an agrarian country and 65% population reside in rural areas. We need your expertise to increase our per acre yield by utilizing the modern methodologies in the sector,” he said adding that Pakistan needed to have joint ventures between Pakistan and Belarus companies. “The companies from both Pakistan and Belarus will have a win-win situation in this regard.”\n\nPM Shehbaz also highlighted the Belarusian expertise in manufacturing equipment of mining sector, saying that Pakistan had mineral deposits worth of trillions of dollars and both countries could become great partners in this sector.\n\nSpeaking on the occasion, Belarus President Lukashenko emphasised the importance his country placed on fostering strong ties with Pakistan.\n\nHe said that Belarus attached great significance to its relations with Pakistan and looked forward to deepening cooperation on multiple fronts.\n\nWelcoming the Pakistani premier, President Lukashenko highlighted the potential for expanding bilateral collaboration in diverse sectors, including trade, industry, agriculture, and technology.\n\nHe expressed confidence that the high-level engagement would pave the way for long-term strategic partnership and mutual growth.\n\nThe president noted that the visit of PM Shehbaz Sharif would serve as a catalyst for opening new avenues of cooperation between the two nations. He stressed the need to explore untapped areas of partnership and to build upon the existing friendly relations.';
 
 UNWIND [
   {start: 17, end: 170, quote: 'Prime Minister Shehbaz Sharif (left) shakes hand with President of Belarus Aleksandr Lukashenko at Independence Palace in Minsk, Belarus, April 11, 2025.'},
@@ -140,7 +143,7 @@ UNWIND [
   {id: 'position:pk:communications-minister', title: 'Communications Minister', portfolio: 'communications', country: 'country:pk', body: null},
   {id: 'position:by:defence-minister', title: 'Defence Minister', portfolio: 'defence', country: 'country:by', body: null},
   {id: 'position:by:internal-affairs-minister', title: 'Internal Affairs Minister', portfolio: 'interior', country: 'country:by', body: null},
-  {id: 'position:by:minister-of-the-state-authority-for-military-industry', title: 'Minister of the State Authority for Military Industry', portfolio: 'military industry', country: 'country:by',
+  {id: 'position:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry', title: 'Minister of the State Authority for Military Industry', portfolio: 'military industry', country: 'country:by',
     body: 'body:by:state-authority-for-military-industry-of-the-republic-of-belarus'}
 ] AS row
 MERGE (position:Fact {id: row.id})
@@ -166,8 +169,8 @@ UNWIND [
   {id: 'occupancy:pk:communications-minister:abdul-aleem-khan:2025-04-11', title: 'Communications Minister', position: 'position:pk:communications-minister', holder: 'person:abdul-aleem-khan'},
   {id: 'occupancy:by:defence-minister:viktor-khrenin:2025-04-11', title: 'Belarusian Defence Minister', position: 'position:by:defence-minister', holder: 'person:viktor-khrenin'},
   {id: 'occupancy:by:internal-affairs-minister:unidentified:2025-04-11', title: 'Belarusian Internal Affairs Minister', position: 'position:by:internal-affairs-minister', holder: null},
-  {id: 'occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', title: 'Minister of the State Authority for Military Industry of Belarus',
-    position: 'position:by:minister-of-the-state-authority-for-military-industry', holder: 'person:dmitry-pantus'}
+  {id: 'occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', title: 'Minister of the State Authority for Military Industry of Belarus',
+    position: 'position:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry', holder: 'person:dmitry-pantus'}
 ] AS row
 MERGE (occupancy:Fact {id: row.id})
 SET occupancy:Occupancy, occupancy.title = row.title, occupancy.observedOn = '2025-04-11', occupancy.holderNamed = row.holder IS NOT NULL
@@ -233,38 +236,38 @@ SET participation.role = row.role;
 // Agreements: what each binds (parties) and who signed it (signatories), as the text says.
 
 UNWIND [
-  {id: 'agreement:2025-04-11:readmission-agreement', title: 'Readmission Agreement', titleAsReported: true,
+  {id: 'agreement:2025-04-11:readmission-agreement:c903caaf', title: 'Readmission Agreement', titleAsReported: true,
     kind: 'AGREEMENT', topics: ['readmission'], validFrom: null, validTo: null,
     parties: ['body:pk:government-of-pakistan', 'body:by:government-of-belarus'],
     signatories: ['body:pk:government-of-pakistan', 'body:by:government-of-belarus']},
-  {id: 'agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries',
+  {id: 'agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries:3763cd25',
     title: 'Agreement on Cooperation between the interior ministries of two countries', titleAsReported: true,
     kind: 'AGREEMENT', topics: ['interior'], validFrom: null, validTo: null,
     parties: ['body:pk:interior-ministry-of-pakistan', 'body:by:interior-ministry-of-belarus'],
     signatories: ['body:pk:government-of-pakistan', 'body:by:government-of-belarus']},
-  {id: 'agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries',
+  {id: 'agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries:96984662',
     title: 'Agreement on cooperation between the defence ministries of the two countries', titleAsReported: false,
     kind: 'AGREEMENT', topics: ['defence'], validFrom: null, validTo: null,
     parties: ['body:pk:defence-ministry-of-pakistan', 'body:by:defence-ministry-of-belarus'],
     signatories: ['country:pk', 'country:by']},
-  {id: 'agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state',
+  {id: 'agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state-authority-for-military-6073ba326b:73502730',
     title: 'Programme (Roadmap) of the Military-Technical Cooperation between the State Authority for Military Industry of the Republic of Belarus and the Ministry of Defense Production',
     titleAsReported: true, kind: 'PROGRAMME', topics: ['military-technical cooperation'], validFrom: '2025', validTo: '2027',
     parties: ['body:by:state-authority-for-military-industry-of-the-republic-of-belarus', 'body:pk:ministry-of-defense-production'],
     signatories: ['country:pk', 'country:by']},
-  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection',
+  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection:eb91c6c1',
     title: 'Bilateral accord for cooperation on environmental protection', titleAsReported: false,
     kind: 'ACCORD', topics: ['environmental protection'], validFrom: null, validTo: null, parties: [], signatories: ['country:pk', 'country:by']},
-  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-postal-services',
+  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-postal-services:eb91c6c1',
     title: 'Bilateral accord for cooperation on postal services', titleAsReported: false,
     kind: 'ACCORD', topics: ['postal services'], validFrom: null, validTo: null, parties: [], signatories: ['country:pk', 'country:by']},
-  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-business-support',
+  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-business-support:eb91c6c1',
     title: 'Bilateral accord for cooperation on business support', titleAsReported: false,
     kind: 'ACCORD', topics: ['business support'], validFrom: null, validTo: null, parties: [], signatories: ['country:pk', 'country:by']},
-  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-trade-development',
+  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-on-trade-development:eb91c6c1',
     title: 'Bilateral accord for cooperation on trade development', titleAsReported: false,
     kind: 'ACCORD', topics: ['trade development'], validFrom: null, validTo: null, parties: [], signatories: ['country:pk', 'country:by']},
-  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-between-trade-bodies',
+  {id: 'agreement:2025-04-11:bilateral-accord-for-cooperation-between-trade-bodies:eb91c6c1',
     title: 'Bilateral accord for cooperation between trade bodies', titleAsReported: false,
     kind: 'ACCORD', topics: ['trade bodies'], validFrom: null, validTo: null, parties: [], signatories: ['country:pk', 'country:by']}
 ] AS row
@@ -292,18 +295,19 @@ MERGE (agreement)-[:SIGNED_DURING]->(visit);
 // capacity as reported, the country represented, the holding of office it acted in).
 
 UNWIND [
-  {id: 'event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs',
+  {id: 'event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs-minister',
     name: 'Exchange of documents between Ishaq Dar and the Belarusian Internal Affairs Minister',
-    documents: ['agreement:2025-04-11:readmission-agreement', 'agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries']},
+    documents: ['agreement:2025-04-11:readmission-agreement:c903caaf', 'agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries:3763cd25']},
   {id: 'event:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin',
     name: 'Exchange of documents between Jam Kamal Khan and Viktor Khrenin',
-    documents: ['agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries']},
+    documents: ['agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries:96984662']},
   {id: 'event:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus',
     name: 'Exchange of documents between Abdul Aleem Khan and Dmitry Pantus',
-    documents: ['agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state']}
+    documents: ['agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state-authority-for-military-6073ba326b:73502730']}
 ] AS row
 MERGE (exchange:Fact {id: row.id})
-SET exchange:Event:DocumentExchange, exchange.name = row.name, exchange.kind = 'DOCUMENT_EXCHANGE', exchange.date = '2025-04-11'
+SET exchange:Event:DocumentExchange, exchange.name = row.name, exchange.kind = 'DOCUMENT_EXCHANGE', exchange.date = '2025-04-11',
+    exchange.verb = 'EXCHANGED'
 WITH exchange, row
 MATCH (ceremony:Event {id: 'event:2025-04-11:signing-ceremony-in-minsk'})
 MERGE (exchange)-[:PART_OF]->(ceremony)
@@ -313,28 +317,28 @@ MATCH (document:Agreement {id: documentId})
 MERGE (exchange)-[:EXCHANGED]->(document);
 
 UNWIND [
-  {exchange: 'event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs', country: 'pk',
-    role: 'Deputy Prime Minister and Foreign Minister', person: 'person:ishaq-dar',
+  {exchange: 'event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs-minister', country: 'pk',
+    who: 'ishaq-dar', role: 'Deputy Prime Minister and Foreign Minister', person: 'person:ishaq-dar',
     occupancies: ['occupancy:pk:deputy-prime-minister:ishaq-dar:2025-04-11', 'occupancy:pk:foreign-minister:ishaq-dar:2025-04-11']},
-  {exchange: 'event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs', country: 'by',
-    role: 'Internal Affairs Minister', person: null,
+  {exchange: 'event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs-minister', country: 'by',
+    who: 'internal-affairs-minister', role: 'Internal Affairs Minister', person: null,
     occupancies: ['occupancy:by:internal-affairs-minister:unidentified:2025-04-11']},
   {exchange: 'event:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin', country: 'pk',
-    role: 'Commerce Minister', person: 'person:jam-kamal-khan',
+    who: 'jam-kamal-khan', role: 'Commerce Minister', person: 'person:jam-kamal-khan',
     occupancies: ['occupancy:pk:commerce-minister:jam-kamal-khan:2025-04-11']},
   {exchange: 'event:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin', country: 'by',
-    role: 'Defence Minister', person: 'person:viktor-khrenin',
+    who: 'viktor-khrenin', role: 'Defence Minister', person: 'person:viktor-khrenin',
     occupancies: ['occupancy:by:defence-minister:viktor-khrenin:2025-04-11']},
   {exchange: 'event:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus', country: 'pk',
-    role: 'Communications Minister', person: 'person:abdul-aleem-khan',
+    who: 'abdul-aleem-khan', role: 'Communications Minister', person: 'person:abdul-aleem-khan',
     occupancies: ['occupancy:pk:communications-minister:abdul-aleem-khan:2025-04-11']},
   {exchange: 'event:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus', country: 'by',
-    role: 'Minister of the State Authority for Military Industry', person: 'person:dmitry-pantus',
-    occupancies: ['occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11']}
+    who: 'dmitry-pantus', role: 'Minister of the State Authority for Military Industry', person: 'person:dmitry-pantus',
+    occupancies: ['occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11']}
 ] AS row
 MATCH (exchange:DocumentExchange {id: row.exchange})
 MATCH (country:Country {id: 'country:' + row.country})
-MERGE (side:Fact {id: 'side:' + substring(row.exchange, size('event:')) + ':' + row.country})
+MERGE (side:Fact {id: 'side:' + substring(row.exchange, size('event:')) + ':' + row.country + ':' + row.who})
 SET side:ExchangeSide, side.role = row.role
 MERGE (exchange)-[:HAS_SIDE]->(side)
 MERGE (side)-[:REPRESENTS]->(country)
@@ -468,7 +472,7 @@ UNWIND [
   ['position:pk:communications-minister', ['aak', 'ceremony']],
   ['position:by:defence-minister', ['khrenin']],
   ['position:by:internal-affairs-minister', ['unnamed']],
-  ['position:by:minister-of-the-state-authority-for-military-industry', ['pantus']],
+  ['position:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry', ['pantus']],
   ['occupancy:pk:prime-minister:shehbaz-sharif:2025-04-11', ['visit', 'welcome']],
   ['occupancy:by:president:aleksandr-lukashenko:2025-04-11', ['caption1', 'caption2']],
   ['occupancy:pk:deputy-prime-minister:ishaq-dar:2025-04-11', ['dar', 'ceremony']],
@@ -478,31 +482,31 @@ UNWIND [
   ['occupancy:pk:communications-minister:abdul-aleem-khan:2025-04-11', ['aak', 'ceremony']],
   ['occupancy:by:defence-minister:viktor-khrenin:2025-04-11', ['khrenin']],
   ['occupancy:by:internal-affairs-minister:unidentified:2025-04-11', ['unnamed']],
-  ['occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', ['pantus']],
+  ['occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11', ['pantus']],
   ['event:2025-04-11:official-visit-of-prime-minister-shehbaz-sharif-to-belarus', ['visit', 'lead']],
   ['event:2025-04-11:meeting-of-shehbaz-sharif-and-aleksandr-lukashenko', ['meeting', 'caption2']],
   ['event:2025-04-11:delegation-level-talks-between-pakistan-and-belarus', ['talks']],
   ['event:2025-04-11:signing-ceremony-in-minsk', ['ceremony', 'lead']],
   ['event:000_1cdabd96cc36ddc2:joint-press-stakeout', ['offer']],
   ['event:2015-2016:visit-of-aleksandr-lukashenko-to-pakistan', ['recall']],
-  ['agreement:2025-04-11:readmission-agreement', ['interior', 'lead', 'visit']],
-  ['agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries', ['interior', 'lead', 'visit']],
-  ['agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries', ['defence', 'lead', 'visit']],
-  ['agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state', ['roadmap', 'lead', 'visit']],
-  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection', ['accords', 'lead']],
-  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-postal-services', ['accords', 'lead']],
-  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-business-support', ['accords', 'lead']],
-  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-trade-development', ['accords', 'lead']],
-  ['agreement:2025-04-11:bilateral-accord-for-cooperation-between-trade-bodies', ['accords', 'lead']],
-  ['event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs', ['interior', 'x1', 'ceremony']],
+  ['agreement:2025-04-11:readmission-agreement:c903caaf', ['interior', 'lead', 'visit']],
+  ['agreement:2025-04-11:agreement-on-cooperation-between-the-interior-ministries-of-two-countries:3763cd25', ['interior', 'lead', 'visit']],
+  ['agreement:2025-04-11:agreement-on-cooperation-between-the-defence-ministries-of-the-two-countries:96984662', ['defence', 'lead', 'visit']],
+  ['agreement:2025-04-11:programme-roadmap-of-the-military-technical-cooperation-between-the-state-authority-for-military-6073ba326b:73502730', ['roadmap', 'lead', 'visit']],
+  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection:eb91c6c1', ['accords', 'lead']],
+  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-postal-services:eb91c6c1', ['accords', 'lead']],
+  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-business-support:eb91c6c1', ['accords', 'lead']],
+  ['agreement:2025-04-11:bilateral-accord-for-cooperation-on-trade-development:eb91c6c1', ['accords', 'lead']],
+  ['agreement:2025-04-11:bilateral-accord-for-cooperation-between-trade-bodies:eb91c6c1', ['accords', 'lead']],
+  ['event:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs-minister', ['interior', 'x1', 'ceremony']],
   ['event:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin', ['defence', 'ceremony']],
   ['event:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus', ['roadmap', 'x3', 'ceremony']],
-  ['side:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs:pk', ['dar', 'ceremony']],
-  ['side:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs:by', ['unnamed']],
-  ['side:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin:pk', ['jkk', 'ceremony']],
-  ['side:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin:by', ['khrenin']],
-  ['side:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus:pk', ['aak', 'ceremony']],
-  ['side:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus:by', ['pantus']],
+  ['side:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs-minister:pk:ishaq-dar', ['dar', 'ceremony']],
+  ['side:2025-04-11:exchange-of-documents-between-ishaq-dar-and-the-belarusian-internal-affairs-minister:by:internal-affairs-minister', ['unnamed']],
+  ['side:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin:pk:jam-kamal-khan', ['jkk', 'ceremony']],
+  ['side:2025-04-11:exchange-of-documents-between-jam-kamal-khan-and-viktor-khrenin:by:viktor-khrenin', ['khrenin']],
+  ['side:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus:pk:abdul-aleem-khan', ['aak', 'ceremony']],
+  ['side:2025-04-11:exchange-of-documents-between-abdul-aleem-khan-and-dmitry-pantus:by:dmitry-pantus', ['pantus']],
   ['claim:000_1cdabd96cc36ddc2:belarus-offer-to-invite-skilled-workers', ['offer']],
   ['claim:000_1cdabd96cc36ddc2:offer-a-gift-to-pakistan', ['gift']],
   ['claim:000_1cdabd96cc36ddc2:skilled-workforce-an-asset-to-belarus', ['assure']],
@@ -522,3 +526,18 @@ MATCH (fact:Fact {id: citation[0]})
 UNWIND citation[1] AS key
 MATCH (passage:Passage {id: 'passage:000_1cdabd96cc36ddc2:' + span[key][0] + '-' + span[key][1]})
 MERGE (fact)-[:EVIDENCED_BY]->(passage);
+
+// Every fact of this seed is curated by a person.
+MATCH (:Source {id: 'source:000_1cdabd96cc36ddc2'})<-[:IN_SOURCE]-(:Passage)<-[:EVIDENCED_BY]-(fact:Fact)
+SET fact.provenance = 'CURATED';
+
+// The five accords are one phrase read as five documents, one per field: a reading of the text (COLLECTIVE_SPLIT),
+// marked on their citations and summed up on each of them.
+MATCH (accord:Agreement)-[citation:EVIDENCED_BY]->(:Passage)-[:IN_SOURCE]->(:Source {id: 'source:000_1cdabd96cc36ddc2'})
+WHERE accord.id IN ['agreement:2025-04-11:bilateral-accord-for-cooperation-between-trade-bodies:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-business-support:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-environmental-protection:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-postal-services:eb91c6c1',
+  'agreement:2025-04-11:bilateral-accord-for-cooperation-on-trade-development:eb91c6c1']
+SET citation.reading = 'COLLECTIVE_SPLIT', citation.readingNote = 'One phrase, "the bilateral accords were also signed for cooperation on environmental protection, postal services, business support, trade development and cooperation between trade bodies", read as one accord per field.',
+    accord.reading = 'COLLECTIVE_SPLIT', accord.readingNote = 'One phrase, "the bilateral accords were also signed for cooperation on environmental protection, postal services, business support, trade development and cooperation between trade bodies", read as one accord per field.';

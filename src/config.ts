@@ -38,6 +38,29 @@ export interface Neo4jConnectionConfig {
   database: string;
 }
 
+export interface ManagedCoreNLPConfig {
+  /** Where Maven puts CoreNLP's jars and models (shared by every instance). */
+  distDir: string;
+  /** JAVA_HOME, when set: the JDK to run CoreNLP with (else `java` on PATH). */
+  javaHome: string | undefined;
+  /** 0: a free port, chosen at each start. */
+  port: number;
+  /** The JVM's heap (-Xmx). */
+  memory: string;
+  /** How long to wait for the server to load its models and answer. */
+  startTimeoutMs: number;
+}
+
+export interface CoreNLPConfig {
+  /** CORENLP_URL: a CoreNLP server already running; nothing is installed or started. */
+  url: string | undefined;
+  managed: ManagedCoreNLPConfig;
+  /** Bound of one annotation request. */
+  requestTimeoutMs: number;
+  /** Bound of one text, in characters (code points). */
+  maxChars: number;
+}
+
 export interface Config {
   /** True when NEO4J_URI is unset: the project installs, starts and stops its own Neo4j. */
   managed: boolean;
@@ -62,6 +85,8 @@ export interface Config {
   };
   /** Seed an empty database on start (SEED_ON_START, default true). */
   seedOnStart: boolean;
+  /** Stanford CoreNLP, for extraction from raw text. */
+  corenlp: CoreNLPConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +140,22 @@ function durationMs(duration: string): number {
 }
 const DURATION = /^\d+(ms|s|m|h)$/;
 
+/** An http(s) server address with an optional path, no query: http://host:9000 or https://host/corenlp. */
+function serverUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    throw new UserError(`${name} must look like http://host:9000 (http or https, optionally a path), got '${raw}'.`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const uri = env.NEO4J_URI?.trim() || undefined;
   const managed = uri === undefined;
@@ -165,6 +206,18 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       requestTimeoutMs: durationMs(matching(env, 'API_REQUEST_TIMEOUT', '30s', DURATION, 'a duration such as 30s')),
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    corenlp: {
+      url: serverUrl(env, 'CORENLP_URL'),
+      managed: {
+        distDir: dir(env, 'CORENLP_DIST_DIR', '.corenlp/dist'),
+        javaHome: env.JAVA_HOME || undefined,
+        port: port(env, 'CORENLP_PORT', 0, true),
+        memory: matching(env, 'CORENLP_MEMORY', '3g', SIZE, 'a size such as 3g or 2500m'),
+        startTimeoutMs: positiveInt(env, 'CORENLP_START_TIMEOUT', 300) * 1000,
+      },
+      requestTimeoutMs: durationMs(matching(env, 'CORENLP_TIMEOUT', '60s', DURATION, 'a duration such as 60s or 2m')),
+      maxChars: positiveInt(env, 'CORENLP_MAX_CHARS', 100_000),
+    },
   };
   const { queryTimeoutMs, retryTimeMs, requestTimeoutMs } = config.api;
   if (queryTimeoutMs + retryTimeMs >= requestTimeoutMs) {

@@ -6,14 +6,14 @@ import http from 'node:http';
 import { createApi } from './api/server';
 import { loadConfig } from './config';
 import { createDriver } from './db/connect';
-import { applySchema, isEmpty, runSeedScripts } from './db/cypher-scripts';
+import { applySchema, isEmpty } from './db/cypher-scripts';
 import { openDatabase } from './db/database';
-import { runCli, UserError } from './errors';
-import { assertPortFree } from './ports';
+import { runCli } from './errors';
+import { assertPortFree, portBusyError } from './java/ports';
+import { seedGraph } from './ingest/seed';
 import { exitOnSignals, onShutdown, shutdown } from './shutdown';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const API_PORT_BUSY = 'Stop it, or set PORT.';
 
 void runCli(async () => {
   exitOnSignals(log);
@@ -28,13 +28,13 @@ void runCli(async () => {
 async function serve(): Promise<void> {
   const config = loadConfig();
   // Before anything starts: a busy API port must not cost a Neo4j start-up first.
-  await assertPortFree(config.api.port, 'GraphQL API', API_PORT_BUSY, config.api.host);
+  await assertPortFree(config.api.port, 'GraphQL API', 'PORT', config.api.host);
   const db = await openDatabase(config, log, {}, async ({ driver, info }) => {
     log(`Connected to Neo4j ${info.version} ${info.edition} (${config.neo4j.uri}, database ${config.neo4j.database}).`);
     await applySchema(driver, config.neo4j.database);
     if (config.seedOnStart && (await isEmpty(driver, config.neo4j.database))) {
       log('The database is empty: loading the seed.');
-      await runSeedScripts(driver, config.neo4j.database, log);
+      await seedGraph(driver, config.neo4j.database, log);
     }
   });
   onShutdown(db.close);
@@ -50,7 +50,7 @@ async function serve(): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new UserError(`Port ${config.api.port} (GraphQL API) is already in use by another program. ${API_PORT_BUSY}`)
+          ? portBusyError(config.api.port, 'GraphQL API', 'PORT')
           : error,
       ),
     );
@@ -60,6 +60,7 @@ async function serve(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.api.port;
   log(`GraphQL API ready at http://localhost:${port}/graphql (IDE: http://localhost:${port}/)`);
+  log(`Explorer: http://localhost:${port}/explore`);
   if (config.managed) {
     log(
       `Neo4j Browser: http://localhost:${config.managedNeo4j.httpPort}/browser/ (user neo4j, password: npm run db:password; ` +

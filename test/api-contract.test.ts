@@ -12,7 +12,7 @@ import { postGraphQL, startTestApi, type TestApi } from './support/api';
 import { seededGraph } from './support/graph';
 import { testConfig } from './support/test-neo4j';
 
-const ARTICLE = [...fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'sources', '000_1cdabd96cc36ddc2.txt'), 'utf8')];
+const ARTICLE = [...fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'articles', '000_1cdabd96cc36ddc2.txt'), 'utf8')];
 const ROADMAP =
   'Programme (Roadmap) of the Military-Technical Cooperation between the State Authority for Military Industry of the Republic of Belarus and the Ministry of Defense Production';
 
@@ -151,6 +151,99 @@ describe('the GraphQL contract', () => {
     expect(fromCountry.countries[0].signed).toEqual(data.agreements);
   });
 
+  describe('the fast forms answer as the filtered forms', () => {
+    const EXCHANGE = `name documents(sort: [{ title: ASC }]) { title } sides(sort: [{ role: ASC }]) { role person { name } country { name } } evidence(sort: [{ start: ASC }]) { quote }`;
+
+    it('exchangesOf(person:) is documentExchanges filtered by a side\'s person, by name or alias, whatever the case', async () => {
+      for (const person of ['Viktor Khrenin', 'Ishaq Dar', 'Jam Kamal Khan', 'Shehbaz Sharif']) {
+        const filtered = await ask(
+          `query($person: String!) { documentExchanges(where: { sides: { some: { person: { some: { name: { eq: $person } } } } } }, sort: [{ name: ASC }]) { ${EXCHANGE} } }`,
+          { person },
+        );
+        const fast = await ask(`query($person: String!) { exchangesOf(person: $person, sort: [{ name: ASC }]) { ${EXCHANGE} } }`, { person });
+        expect({ person, answer: fast.exchangesOf }).toEqual({ person, answer: filtered.documentExchanges });
+      }
+      const byAlias = await ask(`{ exchangesOf(person: "COMMERCE MINISTER JAM KAMAL KHAN") { name } }`);
+      const byAccents = await ask(`{ exchangesOf(person: "viktor khrénin") { name } }`);
+      expect([byAlias.exchangesOf, byAccents.exchangesOf]).toEqual([
+        [{ name: 'Exchange of documents between Jam Kamal Khan and Viktor Khrenin' }],
+        [{ name: 'Exchange of documents between Jam Kamal Khan and Viktor Khrenin' }],
+      ]);
+    });
+
+    it('exchangesBetween(a:, b:) takes people and countries', async () => {
+      const countries = await ask(`{ exchangesBetween(a: "Pakistan", b: "Belarus", sort: [{ name: ASC }]) { name } }`);
+      const filtered = await ask(`{
+        documentExchanges(where: { AND: [
+          { sides: { some: { country: { some: { name: { eq: "Pakistan" } } } } } },
+          { sides: { some: { country: { some: { name: { eq: "Belarus" } } } } } }
+        ] }, sort: [{ name: ASC }]) { name }
+      }`);
+      expect(countries.exchangesBetween).toEqual(filtered.documentExchanges);
+      expect(countries.exchangesBetween).toHaveLength(3);
+      expect(await ask(`{ exchangesBetween(a: "Jam Kamal Khan", b: "Belarus") { name } }`)).toEqual({
+        exchangesBetween: [{ name: 'Exchange of documents between Jam Kamal Khan and Viktor Khrenin' }],
+      });
+      expect(await ask(`{ exchangesBetween(a: "Viktor Khrenin", b: "Ishaq Dar") { name } }`)).toEqual({ exchangesBetween: [] });
+    });
+
+    it('agreementsBetween(countries:) is agreements filtered by signatories, with sort, limit and offset', async () => {
+      const filtered = (args: string) => `{
+        agreements(where: { AND: [
+          { signatories: { some: { name: { eq: "Pakistan" } } } },
+          { signatories: { some: { name: { eq: "Belarus" } } } }
+        ] }${args}) { title kind signedOn parties(sort: [{ name: ASC }]) { name } }
+      }`;
+      for (const args of ['', ', sort: [{ title: ASC }]', ', sort: [{ title: DESC }], limit: 3, offset: 1', ', sort: [{ kind: ASC }, { title: DESC }], limit: 4']) {
+        const fast = await ask(`{ agreementsBetween(countries: ["pakistan", "BELARUS"]${args}) { title kind signedOn parties(sort: [{ name: ASC }]) { name } } }`);
+        const expected = await ask(filtered(args));
+        if (args === '') {
+          const byTitle = (rows: Array<{ title: string }>) => [...rows].sort((a, b) => a.title.localeCompare(b.title));
+          expect(byTitle(fast.agreementsBetween)).toEqual(byTitle(expected.agreements));
+        } else {
+          expect({ args, answer: fast.agreementsBetween }).toEqual({ args, answer: expected.agreements });
+        }
+      }
+    });
+
+    it('agreementsOf(actor:) lists what a country or body signed or is bound by', async () => {
+      const body = 'Ministry of Defense Production';
+      const fast = await ask(`query($actor: String!) { agreementsOf(actor: $actor, sort: [{ title: ASC }]) { title } }`, { actor: body });
+      const filtered = await ask(
+        `query($actor: String!) { agreements(where: { OR: [
+          { parties: { some: { name: { eq: $actor } } } },
+          { signatories: { some: { name: { eq: $actor } } } }
+        ] }, sort: [{ title: ASC }]) { title } }`,
+        { actor: body },
+      );
+      expect(fast.agreementsOf).toEqual(filtered.agreements);
+      expect(fast.agreementsOf).toEqual([{ title: ROADMAP }]);
+      const belarus = await ask(`{ agreementsOf(actor: "Belarus") { title } }`);
+      expect(belarus.agreementsOf).toHaveLength(7);
+    });
+
+    it('a name that names nobody is an error naming the argument and the closest matches', async () => {
+      const response = await postGraphQL(api.url, { query: '{ exchangesOf(person: "Ishak Dar") { name } }' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        {
+          message: 'Argument "person": "Ishak Dar" names no person. Closest matches: Ishaq Dar (person:ishaq-dar).',
+          locations: [{ line: 1, column: 3 }],
+          path: ['exchangesOf'],
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            argument: 'person',
+            name: 'Ishak Dar',
+            closest: [{ kind: 'Person', id: 'person:ishaq-dar', name: 'Ishaq Dar' }],
+          },
+        },
+      ]);
+      const country = await postGraphQL(api.url, { query: '{ agreementsBetween(countries: ["Pakistan", "Belarussia"]) { title } }' });
+      expect(country.status).toBe(400);
+      expect(country.body.errors?.[0].message).toBe('Argument "countries": "Belarussia" names no country. Closest matches: Belarus (country:by).');
+    });
+  });
+
   it('people: names, aliases, positions with their country, counterparts, evidence', async () => {
     const data = await ask(`{
       people(where: { name: { in: ["Shehbaz Sharif", "Ishaq Dar", "Viktor Khrenin"] } }, sort: [{ name: ASC }]) {
@@ -200,31 +293,47 @@ describe('the GraphQL contract', () => {
     expect(steps.slice(0, -1).every((step: { via: string | null }) => step.via !== null)).toBe(true);
   });
 
-  it('connection: names by alias, whatever the case and accents; empty for an unknown actor', async () => {
-    const byAlias = await ask(`{ connection(from: "commerce minister jam kamal khan", to: "Belarusian Défence Minister Viktor Khrenin") { length steps { name } } }`);
-    expect(byAlias.connection.length).toBe(4);
-    expect(byAlias.connection.steps.map((step: { name: string }) => step.name)).toEqual([
-      'Jam Kamal Khan',
-      'Commerce Minister',
-      'Exchange of documents between Jam Kamal Khan and Viktor Khrenin',
-      'Defence Minister',
-      'Viktor Khrenin',
-    ]);
-    expect(await ask(`{ connection(from: "Nobody Atall", to: "Viktor Khrenin") { length } }`)).toEqual({ connection: null });
-    expect(await ask(`{ connection(from: "Pakistan", to: "Pakistan") { length steps { kind name via } } }`)).toEqual({
-      connection: { length: 0, steps: [{ kind: 'Country', name: 'Pakistan', via: null }] },
+  it('connection: names by alias, whatever the case and accents; says which actors the names resolved to', async () => {
+    const byAlias = await ask(`{ connection(from: "commerce minister jam kamal khan", to: "Belarusian Défence Minister Viktor Khrenin") { found length steps { name } from { kind id name } to { kind id name } } }`);
+    expect(byAlias.connection).toEqual({
+      found: true,
+      length: 4,
+      steps: [
+        { name: 'Jam Kamal Khan' },
+        { name: 'Commerce Minister' },
+        { name: 'Exchange of documents between Jam Kamal Khan and Viktor Khrenin' },
+        { name: 'Defence Minister' },
+        { name: 'Viktor Khrenin' },
+      ],
+      from: { kind: 'Person', id: 'person:jam-kamal-khan', name: 'Jam Kamal Khan' },
+      to: { kind: 'Person', id: 'person:viktor-khrenin', name: 'Viktor Khrenin' },
+    });
+    expect(await ask(`{ connection(from: "Pakistan", to: "Pakistan") { found length steps { kind name via } } }`)).toEqual({
+      connection: { found: true, length: 0, steps: [{ kind: 'Country', name: 'Pakistan', via: null }] },
     });
   });
 
-  it('search: ranks Viktor Khrenin first for "khrenin", whatever the case and accents', async () => {
+  it('connection: an unknown name is an error naming the end and the closest matches', async () => {
+    const response = await postGraphQL(api.url, { query: '{ connection(from: "Viktor Khrenin", to: "Dmitri Pantus") { length } }' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.map(({ message, extensions }) => ({ message, argument: extensions?.argument }))).toEqual([
+      {
+        message: 'Argument "to": "Dmitri Pantus" names no person, country or body. Closest matches: Dmitry Pantus (person:dmitry-pantus).',
+        argument: 'to',
+      },
+    ]);
+  });
+
+  it('search: ranks Viktor Khrenin first for "khrenin", whatever the case and accents, and says how each hit matches', async () => {
     for (const text of ['khrenin', 'KHRENIN', 'Khrénin', 'khren']) {
-      const data = await ask(`query($text: String!) { search(text: $text) { kind id name score } }`, { text });
+      const data = await ask(`query($text: String!) { search(text: $text) { kind id name score match } }`, { text });
       expect({ text, first: data.search[0] }).toEqual({
         text,
-        first: { kind: 'Person', id: 'person:viktor-khrenin', name: 'Viktor Khrenin', score: expect.any(Number) },
+        first: { kind: 'Person', id: 'person:viktor-khrenin', name: 'Viktor Khrenin', score: expect.any(Number), match: 'PREFIX' },
       });
-      const scores = data.search.map((hit: { score: number }) => hit.score);
-      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      // Ranked by how the hit matches (EXACT, PREFIX, FUZZY), then by score.
+      const ranks = data.search.map((hit: { score: number; match: string }) => [['EXACT', 'PREFIX', 'FUZZY'].indexOf(hit.match), -hit.score]);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     }
   });
 

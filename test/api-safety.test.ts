@@ -13,7 +13,9 @@ import { seededGraph } from './support/graph';
 import { testConfig } from './support/test-neo4j';
 
 const GOOD = '{ people(where: { name: { eq: "Viktor Khrenin" } }) { name } }';
-const GOOD_ANSWER = { data: { people: [{ name: 'Viktor Khrenin' }] } };
+const GOOD_ANSWER = { people: [{ name: 'Viktor Khrenin' }] };
+/** What leaks when a database error reaches the client unmasked. */
+const JAVA_INTERNALS = /java\.|org\.apache|org\.neo4j|Exception|apoc\./;
 
 function expectClientError(response: GraphQLResponse, status: number, code: string, message: string | RegExp): void {
   expect(response.status).toBe(status);
@@ -25,7 +27,8 @@ function expectClientError(response: GraphQLResponse, status: number, code: stri
 }
 
 describe('the API under bad input', () => {
-  const config = testConfig();
+  // A generous query bound: the deep queries here must not time out on a busy machine.
+  const config = testConfig({ API_QUERY_TIMEOUT: '20s' });
   let driver: Driver;
   let api: TestApi;
   const post = (payload: unknown, options?: Parameters<typeof postGraphQL>[2]) => postGraphQL(api.url, payload, options);
@@ -38,7 +41,7 @@ describe('the API under bad input', () => {
   afterEach(async () => {
     // Whatever came before, the server still answers a good question.
     const response = await post({ query: GOOD });
-    expect({ status: response.status, body: response.body }).toEqual({ status: 200, body: GOOD_ANSWER });
+    expect({ status: response.status, data: response.body.data, errors: response.body.errors }).toEqual({ status: 200, data: GOOD_ANSWER, errors: undefined });
   });
   afterAll(async () => {
     await api.close();
@@ -100,12 +103,65 @@ describe('the API under bad input', () => {
     );
   });
 
-  it('a query too expensive to run: 400', async () => {
+  it('a query too expensive to run even with small default pages: 400', async () => {
+    // Every passage's source's passages' source's passages...: the seed's one source has every passage.
+    const nested = (depth: number, limit: string): string =>
+      depth === 0 ? 'quote' : `source${limit} { passages${limit} { ${nested(depth - 1, limit)} } }`;
     expectClientError(
-      await post({ query: `{ people(limit: ${MAX_PAGE_SIZE}) { counterparts { counterparts { counterparts { name } } } } }` }),
+      await post({ query: `{ passages(limit: ${MAX_PAGE_SIZE}) { ${nested(3, `(limit: ${MAX_PAGE_SIZE})`)} } }` }),
       400,
       'QUERY_TOO_COMPLEX',
-      /The query is too expensive: its estimated cost is \d+, above the limit of/,
+      /^The query is too expensive: its estimated cost is \d+, above the limit of 100000\. Ask for smaller pages \(limit\) or fewer nested lists\.$/,
+    );
+    // The same lists without a limit are answered, cut to a smaller default page that the response states.
+    const answered = await post({ query: `{ passages(limit: ${MAX_PAGE_SIZE}) { ${nested(3, '')} } }` });
+    expect({ status: answered.status, errors: answered.body.errors }).toEqual({ status: 200, errors: undefined });
+    const pageSize = (answered.body.extensions as { pageSize: Record<string, number> }).pageSize;
+    expect(Object.keys(pageSize)).toEqual([
+      'passages.source',
+      'passages.source.passages',
+      'passages.source.passages.source',
+      'passages.source.passages.source.passages',
+      'passages.source.passages.source.passages.source',
+      'passages.source.passages.source.passages.source.passages',
+    ]);
+    const [size] = new Set(Object.values(pageSize));
+    expect({ sizes: new Set(Object.values(pageSize)).size, smaller: [20, 10, 5].includes(size) }).toEqual({ sizes: 1, smaller: true });
+    const firstPassage = (answered.body.data as { passages: Array<{ source: Array<{ passages: unknown[] }> }> }).passages[0];
+    expect(firstPassage.source[0].passages).toHaveLength(size);
+  });
+
+  it('a search text too long or with too many words: 400, and no database internals', async () => {
+    const words = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    for (const [text, message] of [
+      [words, `Argument "text" of field "search" is ${words.length} characters long; at most 200 are allowed.`],
+      ['x'.repeat(60_000), 'Argument "text" of field "search" is 60000 characters long; at most 200 are allowed.'],
+      ['one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen', 'Argument "text" of field "search" has 17 words; at most 16 are searched.'],
+    ]) {
+      const response = await post({ query: 'query($text: String!) { search(text: $text) { name } }', variables: { text } });
+      expectClientError(response, 400, 'BAD_USER_INPUT', message);
+      expect(response.text).not.toMatch(JAVA_INTERNALS);
+    }
+  });
+
+  it('a name too long, blank, or too many names: 400', async () => {
+    expectClientError(
+      await post({ query: 'query($name: String!) { exchangesOf(person: $name) { name } }', variables: { name: 'n'.repeat(201) } }),
+      400,
+      'BAD_USER_INPUT',
+      'Argument "person" of field "exchangesOf" is 201 characters long; at most 200 are allowed.',
+    );
+    expectClientError(
+      await post({ query: '{ connection(from: "  ", to: "Belarus") { found } }' }),
+      400,
+      'BAD_USER_INPUT',
+      'Argument "from" of field "connection" names nobody: give a name or an alias.',
+    );
+    expectClientError(
+      await post({ query: 'query($names: [String!]!) { agreementsBetween(countries: $names) { title } }', variables: { names: Array(11).fill('Belarus') } }),
+      400,
+      'BAD_USER_INPUT',
+      'Argument "countries" of field "agreementsBetween" takes 1 to 10 names, got 11.',
     );
   });
 
@@ -151,27 +207,35 @@ describe('the API under bad input', () => {
 });
 
 describe('the API bounds every query by the transaction timeout', () => {
-  it('runs every query in a read transaction bounded by API_QUERY_TIMEOUT', async () => {
+  it('runs every query as one read bounded by API_QUERY_TIMEOUT', async () => {
     const config = testConfig({ API_QUERY_TIMEOUT: '1500ms' });
     const driver = createDriver(config.neo4j);
     // Record what the API asks the driver for (the server enforces it: see neo4j-server.test.ts).
-    const seen: Array<{ accessMode: string; timeout: unknown }> = [];
+    const seen: Array<{ accessMode: unknown; timeout: unknown } | string> = [];
+    let started = false;
     const session = driver.session.bind(driver);
     driver.session = ((sessionConfig) => {
       const opened = session(sessionConfig);
+      const run = opened.run.bind(opened);
+      opened.run = ((query, parameters, txConfig) => {
+        seen.push({ accessMode: sessionConfig?.defaultAccessMode, timeout: txConfig?.timeout });
+        return run(query, parameters, txConfig);
+      }) as typeof opened.run;
       const executeRead = opened.executeRead.bind(opened);
       opened.executeRead = ((work, txConfig) => {
-        seen.push({ accessMode: 'READ', timeout: txConfig?.timeout });
-        return executeRead(work, txConfig);
+        if (!started) return executeRead(work, txConfig); // start-up checks (checkNeo4jCompat)
+        seen.push('executeRead');
+        throw new Error('the API runs one auto-commit read per request');
       }) as typeof opened.executeRead;
       opened.executeWrite = (() => {
-        seen.push({ accessMode: 'WRITE', timeout: undefined });
+        seen.push('executeWrite');
         throw new Error('the API must not write');
       }) as typeof opened.executeWrite;
       return opened;
     }) as typeof driver.session;
     const api = await startTestApi(driver, config);
-    seen.length = 0; // start-up checks (checkNeo4jCompat) are not requests
+    started = true;
+    seen.length = 0; // start-up checks (checkNeo4jCompat, the fan-out) are not requests
     try {
       for (const query of [GOOD, '{ search(text: "khrenin") { name } }', '{ connection(from: "Pakistan", to: "Belarus") { length } }']) {
         expect((await postGraphQL(api.url, { query })).status).toBe(200);
@@ -237,12 +301,17 @@ describe('the API in production', () => {
     expect(response.body.errors?.[0].message).toMatch(/introspection is not allowed/i);
     const allowed = await startTestApi(driver, testConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }));
     try {
-      expect((await postGraphQL(allowed.url, { query: '{ __schema { queryType { name } } }' })).body).toEqual({
-        data: { __schema: { queryType: { name: 'Query' } } },
+      expect((await postGraphQL(allowed.url, { query: '{ __schema { queryType { name } } }' })).body.data).toEqual({
+        __schema: { queryType: { name: 'Query' } },
       });
     } finally {
       await allowed.close();
     }
+  });
+
+  it('does not serve the schema SDL while introspection is off', async () => {
+    const response = await fetch(`${api.url}/schema.graphql`);
+    expect(response.status).toBe(404);
   });
 
   it('masks an unexpected failure as "Internal server error." and logs it', async () => {

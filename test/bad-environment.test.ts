@@ -8,17 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, loadState, TEST_PASSWORD } from './support/test-neo4j';
-import { runEntry, STACK_LINE, type Finished } from './support/entry-points';
+import { expectCleanFailure, runEntry } from './support/entry-points';
 
 const MAIN = 'src/main.ts';
-
-function expectCleanFailure(result: Finished, message: string | RegExp): void {
-  expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/^error: /m);
-  expect(result.stderr).toMatch(message);
-  expect(result.stderr).not.toMatch(STACK_LINE);
-  expect(result.stdout).not.toMatch(STACK_LINE);
-}
 
 describe('a bad environment', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-env-'));
@@ -89,7 +81,7 @@ describe('a bad environment', () => {
       PORT: String(busyPort),
       SEED_ON_START: 'false',
     });
-    expectCleanFailure(result, `Port ${busyPort} (GraphQL API) is already in use by another program. Stop it, or set PORT.`);
+    expectCleanFailure(result, `Port ${busyPort} (GraphQL API) is already in use by another program. Stop that program, or choose another port with PORT.`);
   });
 
   it('with the API port already in use: before Neo4j starts', async () => {
@@ -100,7 +92,7 @@ describe('a bad environment', () => {
       NEO4J_DATA_DIR: dataDir,
       PORT: String(busyPort),
     });
-    expectCleanFailure(result, `Port ${busyPort} (GraphQL API) is already in use by another program. Stop it, or set PORT.`);
+    expectCleanFailure(result, `Port ${busyPort} (GraphQL API) is already in use by another program. Stop that program, or choose another port with PORT.`);
     expect(result.stdout).not.toContain('Starting Neo4j');
     expect(fs.existsSync(path.join(dataDir, 'logs'))).toBe(false);
   });

@@ -56,6 +56,24 @@ describe('loadConfig', () => {
     expect(config.managedNeo4j.generatedPassword).toBe(false);
   });
 
+  it('runs its own CoreNLP on a free port with 3g unless CORENLP_URL names a server', () => {
+    expect(loadConfig({}).corenlp).toEqual({
+      url: undefined,
+      managed: {
+        distDir: path.join(PROJECT_ROOT, '.corenlp/dist'),
+        javaHome: undefined,
+        port: 0,
+        memory: '3g',
+        startTimeoutMs: 300_000,
+      },
+      requestTimeoutMs: 60_000,
+      maxChars: 100_000,
+    });
+    const external = loadConfig({ CORENLP_URL: 'http://nlp.internal:9000/', CORENLP_TIMEOUT: '2m', CORENLP_MAX_CHARS: '50000' });
+    expect(external.corenlp).toMatchObject({ url: 'http://nlp.internal:9000', requestTimeoutMs: 120_000, maxChars: 50_000 });
+    expect(loadConfig({ CORENLP_URL: 'https://example.org/corenlp' }).corenlp.url).toBe('https://example.org/corenlp');
+  });
+
   it('is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);
@@ -78,6 +96,13 @@ describe('loadConfig', () => {
     [{ SEED_ON_START: 'maybe' }, "SEED_ON_START must be true or false, got 'maybe'."],
     [{ NEO4J_DATABASE: 'My DB' }, "NEO4J_DATABASE must be a database name such as neo4j, got 'My DB'."],
     [{ API_QUERY_TIMEOUT: '60s' }, 'API_REQUEST_TIMEOUT (30000 ms) must be longer than API_QUERY_TIMEOUT (60000 ms) plus'],
+    [{ CORENLP_URL: 'localhost:9000' }, "CORENLP_URL must look like http://host:9000 (http or https, optionally a path), got 'localhost:9000'."],
+    [{ CORENLP_URL: 'http://host:9000/?properties=x' }, 'CORENLP_URL must look like http://host:9000'],
+    [{ CORENLP_PORT: '99999' }, "CORENLP_PORT must be a port number (0-65535), got '99999'."],
+    [{ CORENLP_MEMORY: '3 GB' }, "CORENLP_MEMORY must be a size such as 3g or 2500m, got '3 GB'."],
+    [{ CORENLP_START_TIMEOUT: 'soon' }, "CORENLP_START_TIMEOUT must be a positive whole number, got 'soon'."],
+    [{ CORENLP_TIMEOUT: '1 minute' }, "CORENLP_TIMEOUT must be a duration such as 60s or 2m, got '1 minute'."],
+    [{ CORENLP_MAX_CHARS: '0' }, "CORENLP_MAX_CHARS must be a positive whole number, got '0'."],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -33,6 +33,8 @@ describe('the data-quality report of the seed', () => {
           exchange: 'Exchange of documents between Abdul Aleem Khan and Dmitry Pantus',
           person: 'Abdul Aleem Khan',
           role: 'Communications Minister',
+          verb: 'EXCHANGED',
+          verbWords: null,
           portfolios: ['communications'],
           documents: [ROADMAP],
           topics: ['military-technical cooperation'],
@@ -41,6 +43,8 @@ describe('the data-quality report of the seed', () => {
           exchange: 'Exchange of documents between Ishaq Dar and the Belarusian Internal Affairs Minister',
           person: 'Ishaq Dar',
           role: 'Deputy Prime Minister and Foreign Minister',
+          verb: 'EXCHANGED',
+          verbWords: null,
           portfolios: expect.arrayContaining(['deputy head of government', 'foreign affairs']),
           documents: expect.arrayContaining(['Readmission Agreement', 'Agreement on Cooperation between the interior ministries of two countries']),
           topics: expect.arrayContaining(['readmission', 'interior']),
@@ -49,6 +53,8 @@ describe('the data-quality report of the seed', () => {
           exchange: 'Exchange of documents between Jam Kamal Khan and Viktor Khrenin',
           person: 'Jam Kamal Khan',
           role: 'Commerce Minister',
+          verb: 'EXCHANGED',
+          verbWords: null,
           portfolios: ['commerce'],
           documents: ['Agreement on cooperation between the defence ministries of the two countries'],
           topics: ['defence'],
@@ -62,8 +68,15 @@ describe('the data-quality report of the seed', () => {
         { title: 'Bilateral accord for cooperation on trade development', signatories: expect.arrayContaining(['Belarus', 'Pakistan']) },
       ],
       factsWithoutEvidence: [],
+      statements: { readings: [{ reading: 'COLLECTIVE_SPLIT', facts: 5 }], extracted: 0 },
       merges: [],
     });
+  });
+
+  it('words each act on documents with its verb: "exchanged" for the seed, never "handed over"', async () => {
+    const text = formatReport(await dataQualityReport(driver, config.neo4j.database));
+    expect(text).toContain('Jam Kamal Khan (Commerce Minister; portfolio: commerce) exchanged Agreement on cooperation between the defence ministries');
+    expect(text).not.toContain('handed over');
   });
 
   it('flags a fact that loses its evidence, and `npm run report` then fails', async () => {

@@ -180,7 +180,7 @@ describe('entity resolution across articles', () => {
     );
     expect(seedPantus.aliases).not.toContain('Dzmitry Pantus');
     expect([...new Set(seedPantus.sources)]).toEqual(['source:000_1cdabd96cc36ddc2']);
-    expect(seedPantus.holdings).toEqual(['occupancy:by:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11']);
+    expect(seedPantus.holdings).toEqual(['occupancy:by:state-authority-for-military-industry-of-the-republic-of-belarus:minister-of-the-state-authority-for-military-industry:dmitry-pantus:2025-04-11']);
     expect((await listMerges(driver, 'neo4j')).find((merge) => merge.id === pantus.id)?.status).toBe('undone');
 
     const again = await ingestFiles(driver, 'neo4j', [SEED, FIXTURES], { force: true });

@@ -1,6 +1,7 @@
 /**
- * Every problem of a bad article is reported with its file, field path and reason, and nothing of it is written;
- * the good articles of the same run load. Also the command line: progress, summary, exit code, --dry-run.
+ * A bad article is reported with its file, field path and reason, and nothing of it is written; the good articles
+ * of the same run load. Also the command line: progress, summary, exit code, --dry-run. (Validation itself, case
+ * by case, is tested without a database in test/unit/validate.test.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,6 @@ import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config';
 import { createDriver } from '../src/db/connect';
 import { ingestFiles } from '../src/ingest/ingest';
-import { formatProblem, validateData, validateFile, type Problem } from '../src/ingest/validate';
 import { runEntry, STACK_LINE } from './support/entry-points';
 import { graphSnapshot, schemaOnlyGraph } from './support/graph';
 import { loadState, testConfig, TEST_PASSWORD } from './support/test-neo4j';
@@ -33,63 +33,6 @@ const article = () => ({
       participants: [{ person: 'yilmaz', role: 'HOST' }], evidence: ['meeting'],
     },
   ],
-});
-
-function problemsOf(mutate: (data: any) => void): Problem[] {
-  const data = article();
-  mutate(data);
-  const result = validateData('case.yaml', data);
-  return result.ok ? [] : result.problems;
-}
-
-describe('validating annotated articles', () => {
-  it('accepts the valid article the cases start from', () => {
-    expect(validateData('case.yaml', article()).ok).toBe(true);
-  });
-
-  it.each([
-    ['a missing field', (d: any) => delete d.people[0].name, 'people[0].name', /expected string|required/i],
-    ['a date that is not a date', (d: any) => (d.source.publishedOn = '2025-13-45'), 'source.publishedOn', /must be a date/],
-    ['a partial date that is not a date', (d: any) => (d.events[0].date = 'last Friday'), 'events[0].date', /ISO 8601/],
-    ['a span outside the text', (d: any) => (d.people[1].evidence = [{ start: 80, end: 400 }]), 'people[1].evidence[0]', /outside the text \(85 characters\)/],
-    ['a quote not found', (d: any) => (d.people[0].evidence = [{ quote: 'Ayşe Yılmaz' }]), 'people[0].evidence[0]', /quote not found in the text: "Ayşe Yılmaz"/],
-    ['a quote that does not match its offsets', (d: any) => (d.people[1].evidence = [{ start: 57, end: 71, quote: 'Jam Kamal' }]), 'people[1].evidence[0]', /the text there is "Jam Kamal Khan"/],
-    ['a reference to an undeclared entity', (d: any) => (d.events[0].participants[0].person = 'nobody'), 'events[0].participants[0].person', /'nobody' is not declared in people/],
-    ['a reference to the wrong kind of entity', (d: any) => (d.events[0].country = 'yilmaz'), 'events[0].country', /'yilmaz' is in people, not in countries/],
-    ['an undeclared span', (d: any) => (d.events[0].evidence = ['nowhere']), 'events[0].evidence[0]', /'nowhere' is not declared in spans/],
-    ['a fact without evidence', (d: any) => (d.people[0].evidence = []), 'people[0].evidence', /at least one span/],
-    ['a key used twice', (d: any) => (d.people[1].key = 'yilmaz'), 'people[1].key', /already used in people/],
-    ['an unknown field', (d: any) => (d.people[0].nickname = 'A'), 'people[0]', /nickname/],
-    ['no text', (d: any) => delete d.source.text, 'source', /exactly one of source.text and source.textFile/],
-  ])('reports %s with its path and reason', (_name, mutate, at, reason) => {
-    const problems = problemsOf(mutate);
-    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'case.yaml', path: at, reason: expect.stringMatching(reason) })]));
-  });
-
-  it('reports every problem of a file at once', () => {
-    const problems = problemsOf((d) => {
-      d.source.publishedOn = 'yesterday';
-      d.people[0].evidence = [{ quote: 'nowhere' }];
-    });
-    expect(problems.map((problem) => problem.path).sort()).toEqual(['source.publishedOn']);
-    // Shape first: once the shape is right, the meaning is checked, all of it.
-    const meaning = problemsOf((d) => {
-      d.people[0].evidence = [{ quote: 'nowhere' }];
-      d.events[0].place = 'nowhere';
-    });
-    expect(meaning.map((problem) => problem.path).sort()).toEqual(['events[0].place', 'people[0].evidence[0]']);
-  });
-
-  it('reports malformed YAML and JSON with line and position', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'articles-'));
-    fs.writeFileSync(path.join(dir, 'broken.yaml'), 'source:\n  id: x\n  text: [unclosed\n');
-    fs.writeFileSync(path.join(dir, 'broken.json'), '{"source": {"id": "x",}}');
-    const yaml = validateFile(path.join(dir, 'broken.yaml'));
-    const json = validateFile(path.join(dir, 'broken.json'));
-    expect(yaml.ok || yaml.problems[0].reason).toMatch(/^malformed YAML at line \d+, column \d+/);
-    expect(json.ok || json.problems[0].reason).toMatch(/^malformed JSON: .*position \d+/);
-    expect(formatProblem({ file: 'a.yaml', path: 'people[0].name', reason: 'missing' })).toBe('a.yaml: people[0].name: missing');
-  });
 });
 
 describe('ingesting bad and good articles together', () => {
@@ -116,6 +59,19 @@ describe('ingesting bad and good articles together', () => {
     expect(summary.failures.map((failure) => path.basename(failure.file)).sort()).toEqual(['bad.json', 'broken.yaml']);
     const sources = await driver.executeQuery('MATCH (s:Source) RETURN s.id AS id');
     expect(sources.records.map((record) => record.get('id'))).toEqual(['source:fixture-104-ankara-trade-talks']);
+  });
+
+  it('counts every node and relationship it creates: facts, evidence and its own records', async () => {
+    await schemaOnlyGraph(driver);
+    const summary = await ingestFiles(driver, 'neo4j', [SEED, path.join(PROJECT_ROOT, 'test', 'fixtures', 'articles')]);
+    expect(summary.failures).toEqual([]);
+    const graph = await graphSnapshot(driver);
+    expect(summary.nodes.created).toBe(graph.nodes);
+    expect(summary.relationships.created).toBe(graph.relationships);
+    expect(summary.nodes.records).toBe((graph.labels.Ingestion ?? 0) + (graph.labels.Merge ?? 0));
+    const again = await ingestFiles(driver, 'neo4j', [SEED], { force: true });
+    expect(again.nodes.created).toBe(0);
+    expect(again.nodes.matched).toBeGreaterThan(100);
   });
 
   it('rolls back an article whose writing fails, and loads the others of its batch', async () => {
@@ -146,7 +102,9 @@ describe('ingesting bad and good articles together', () => {
 
     const real = await runEntry('src/cli/ingest.ts', [SEED, GOOD], env);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/2 file\(s\): 2 new, 0 corrected, 0 unchanged, 0 failed\.\nNodes: \d+ created, \d+ matched\. Relationships: \d+ created, \d+ matched\.\nMerges: 0/);
+    expect(real.stdout).toMatch(
+      /2 file\(s\): 2 new, 0 corrected, 0 unchanged, 0 failed\.\nNodes: \d+ created \(2 of them ingestion and merge records\), \d+ matched\. Relationships: \d+ created, \d+ matched\.\nMerges: 0/,
+    );
     const again = await runEntry('src/cli/ingest.ts', [SEED, GOOD], env);
     expect(again.stdout).toContain('2 file(s): 0 new, 0 corrected, 2 unchanged, 0 failed.');
 

@@ -21,7 +21,7 @@ async function ask(apiPort: number, query: string): Promise<unknown> {
 }
 
 const KHRENIN_COUNTERPART = '{ people(where: { name: { eq: "Viktor Khrenin" } }) { name counterparts { name } } }';
-const KHRENIN_ANSWER = { data: { people: [{ name: 'Viktor Khrenin', counterparts: [{ name: 'Jam Kamal Khan' }] }] } };
+const KHRENIN_ANSWER = expect.objectContaining({ data: { people: [{ name: 'Viktor Khrenin', counterparts: [{ name: 'Jam Kamal Khan' }] }] } });
 
 describe('npm start and the db scripts', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-life-'));

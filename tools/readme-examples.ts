@@ -39,9 +39,10 @@ void runCli(async () => {
         throw new UserError(`examples/${example.name}.graphql failed: ${JSON.stringify(response.body)}`);
       }
       const query = example.query.replace(/^#.*\n/, '').trim();
-      blocks.push(
-        [`#### ${example.question}`, '', '```graphql', query, '```', '', '```json', compactJson(response.body.singleResult.data), '```'].join('\n'),
-      );
+      // A question about the response's extensions (the default pages, the cost) shows them with the data.
+      const { data, extensions } = response.body.singleResult;
+      const answer = /\bextensions\b/.test(example.question) ? { data, extensions } : data;
+      blocks.push([`#### ${example.question}`, '', '```graphql', query, '```', '', '```json', compactJson(answer), '```'].join('\n'));
     }
     await api.stop();
     const readme = fs.readFileSync(README, 'utf8');

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the pictures of docs/images, taken in headless Chromium from Debian's packages:
- * the seed graph in Neo4j Browser (neo4j-browser.png) and the GraphQL IDE (graphql-ide.png).
+ * the seed graph in Neo4j Browser (neo4j-browser.png), the GraphQL IDE (graphql-ide.png) and the Explorer
+ * (explore-*.png).
  * Uses the managed Neo4j (started and stopped here unless `npm run db:start` runs one) or NEO4J_URI's server
  * (then NEO4J_HTTP_PORT must be its Browser port); seeds an empty database.
  */
@@ -15,6 +16,7 @@ import { openDatabase } from '../src/db/database';
 import { runCli } from '../src/errors';
 import { openOfflineBrowser } from '../test/support/browser';
 import { drawInNeo4jBrowser } from '../test/support/neo4j-browser';
+import { shootExplorer } from './explore-screenshots';
 
 const IMAGES = path.join(PROJECT_ROOT, 'docs', 'images');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -47,6 +49,7 @@ void runCli(async () => {
       await page.locator('.result-window').getByText('Jam Kamal Khan').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: path.join(IMAGES, 'graphql-ide.png') });
       log('docs/images/graphql-ide.png: the first example question, answered.');
+      await shootExplorer(browser.page.context(), `http://127.0.0.1:${(server.address() as AddressInfo).port}`, IMAGES, log);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await api.stop();

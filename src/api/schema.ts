@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from '../config';
 
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, 'schema.graphql');
 
-export function createNeo4jGraphQL(driver: Driver): Neo4jGraphQL {
+/** Without a driver, the schema can be built and printed but not executed (npm run client:types). */
+export function createNeo4jGraphQL(driver?: Driver): Neo4jGraphQL {
   return new Neo4jGraphQL({
     typeDefs: fs.readFileSync(SCHEMA_PATH, 'utf8'),
     driver,

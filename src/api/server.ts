@@ -4,7 +4,7 @@
  * Browser guide and style. It never listens: main.ts does, and the tests use the same factory.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Neo4jGraphQLContext } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
@@ -13,10 +13,15 @@ import { UserError } from '../errors';
 import { guideHtml } from '../browser/guide';
 import { readStyle } from '../browser/grass';
 import { errorFormatter } from './errors';
+import { FanOut, nodeTypes } from './fan-out';
 import { createHttpHandler, sendJson, type Route } from './http';
 import { ideAssets, sendAsset } from './ide';
 import { armor, costLimitPlugin, MAX_TOKENS, readOnly } from './limits';
-import { createNeo4jGraphQL } from './schema';
+import { explainUnresolvedNames } from './names';
+import { readExecutor, type ReadExecutor } from './read-executor';
+import { createNeo4jGraphQL, SCHEMA_PATH } from './schema';
+import { sdlAsset } from './sdl';
+import { withExplorer } from '../explore/routes';
 
 export interface ApiDeps {
   driver: Driver;
@@ -34,6 +39,8 @@ export interface Api {
 
 /** Neo4j Browser fetches the guide and the style from this server: it needs CORS. */
 const BROWSER_CORS = { 'access-control-allow-origin': '*' };
+/** How often the graph's fan-out (for the cost estimate) is measured again. */
+const FAN_OUT_REFRESH_MS = 10 * 60_000;
 
 export async function createApi({ driver, config, log = (line) => process.stderr.write(`${line}\n`) }: ApiDeps): Promise<Api> {
   // While Neo4j is down, requests fail at once (DATABASE_UNAVAILABLE) instead of waiting out the driver's retries.
@@ -44,7 +51,10 @@ export async function createApi({ driver, config, log = (line) => process.stderr
   } catch (error) {
     throw new UserError(`The Neo4j at ${config.neo4j.uri} cannot serve the API: ${(error as Error).message}`);
   }
-  const schema = await neoSchema.getSchema();
+  const schema = explainUnresolvedNames(await neoSchema.getSchema(), availability.driver, config.neo4j.database);
+  const fanOut = new FanOut(driver, nodeTypes(SCHEMA_PATH), { database: config.neo4j.database, log });
+  await fanOut.measure();
+  fanOut.refreshEvery(FAN_OUT_REFRESH_MS);
   const protection = armor();
   const apollo = new ApolloServer<Neo4jGraphQLContext>({
     schema,
@@ -57,15 +67,25 @@ export async function createApi({ driver, config, log = (line) => process.stderr
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [readOnly, ...protection.validationRules],
-    plugins: [...protection.plugins, costLimitPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      costLimitPlugin(fanOut),
+      ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are not used (no CDN, no response cache), and the plugin wraps every resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: errorFormatter({ production: config.api.production, queryTimeoutMs: config.api.queryTimeoutMs, log }),
   });
   await apollo.start();
 
-  const context = async (): Promise<Neo4jGraphQLContext> => ({
-    sessionConfig: { database: config.neo4j.database },
-    transaction: { timeout: config.api.queryTimeoutMs, metadata: { app: 'diplomatic-graph-api' } },
+  const reads = readExecutor(driver, {
+    database: config.neo4j.database,
+    timeoutMs: config.api.queryTimeoutMs,
+    retryTimeMs: config.api.retryTimeMs,
+    metadata: { app: 'diplomatic-graph-api' },
   });
+  const executionContext: ReadExecutor = { run: (query, parameters) => availability.guard(() => reads.run(query, parameters)) };
+  const context = async (): Promise<Neo4jGraphQLContext> => ({ executionContext: executionContext as Neo4jGraphQLContext['executionContext'] });
 
   const assets = ideAssets();
   const routes: Record<string, Route> = {
@@ -77,6 +97,7 @@ export async function createApi({ driver, config, log = (line) => process.stderr
     },
     // A browser asking for /graphql gets the IDE; GraphQL clients get GraphQL.
     '/graphql': (req, res) => sendAsset(req, res, assets['/']),
+    ...(config.api.introspection ? { '/schema.graphql': sdlAsset(schema) } : {}),
     '/browser/guide.html': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...BROWSER_CORS });
       res.end(guideHtml());
@@ -88,6 +109,15 @@ export async function createApi({ driver, config, log = (line) => process.stderr
   };
   for (const [route, asset] of Object.entries(assets)) routes[route] ??= (req, res) => sendAsset(req, res, asset);
 
-  const handler = createHttpHandler<Neo4jGraphQLContext>({ apollo, context, routes });
-  return { handler, apollo, context, stop: () => apollo.stop() };
+  // The Explorer (/explore and below) is a page over this API: it reads the graph through /graphql only.
+  const handler = withExplorer(createHttpHandler<Neo4jGraphQLContext>({ apollo, context, routes }), { schema });
+  return {
+    handler,
+    apollo,
+    context,
+    stop: async () => {
+      fanOut.stop();
+      await apollo.stop();
+    },
+  };
 }

@@ -54,10 +54,17 @@ export function formatSummary(summary: IngestSummary): string {
   const lines = [
     `${summary.dryRun ? 'Dry run (nothing written): ' : ''}${summary.files} file(s): ${articles.new} new, ${articles.corrected} corrected, ` +
       `${articles.unchanged} unchanged, ${articles.failed} failed.`,
-    `Nodes: ${nodes.created} created, ${nodes.matched} matched${nodes.deleted ? `, ${nodes.deleted} deleted` : ''}. ` +
+    `Nodes: ${nodes.created} created${nodes.records ? ` (${nodes.records} of them ingestion and merge records)` : ''}, ${nodes.matched} matched${nodes.deleted ? `, ${nodes.deleted} deleted` : ''}. ` +
       `Relationships: ${relationships.created} created, ${relationships.matched} matched${relationships.deleted ? `, ${relationships.deleted} deleted` : ''}.`,
     `Merges: ${summary.merges} (npm run report lists them; npm run merge:undo -- <id> undoes one).`,
   ];
+  if (summary.interrupted) {
+    const { reason, written, notWritten } = summary.interrupted;
+    lines.push(
+      `INTERRUPTED: the database failed (${reason}). ${written} article(s) were written and stay written; ` +
+        `${notWritten.length} were not written. Run the same command again to resume: the written articles are skipped as unchanged.`,
+    );
+  }
   for (const failure of summary.failures) {
     lines.push(`FAILED ${failure.file}:`);
     for (const problem of failure.problems) lines.push(`  ${formatProblem(problem)}`);
@@ -78,7 +85,7 @@ if (require.main === module) {
         onProgress: progressReporter(),
       });
       process.stdout.write(`${formatSummary(summary)}\n`);
-      if (summary.failures.length > 0) process.exitCode = 1;
+      if (summary.failures.length > 0 || summary.interrupted) process.exitCode = 1;
     } finally {
       await db.close();
     }

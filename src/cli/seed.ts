@@ -1,8 +1,9 @@
 /** `npm run seed`: applies cypher/00-schema.cypher, then runs the seed scripts (idempotent: run it any time). */
 import { loadConfig } from '../config';
-import { applySchema, runSeedScripts } from '../db/cypher-scripts';
+import { applySchema } from '../db/cypher-scripts';
 import { openDatabase } from '../db/database';
 import { runCli } from '../errors';
+import { seedGraph } from '../ingest/seed';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -12,7 +13,7 @@ void runCli(async () => {
   try {
     await applySchema(db.driver, config.neo4j.database);
     log('Constraints and indexes are in place.');
-    await runSeedScripts(db.driver, config.neo4j.database, log);
+    await seedGraph(db.driver, config.neo4j.database, log);
   } finally {
     await db.close();
   }

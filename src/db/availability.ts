@@ -25,6 +25,8 @@ export interface Availability {
   check(): Promise<Health>;
   /** Why Neo4j is known to be down, or undefined while it answers. */
   down(): string | undefined;
+  /** Runs `work` (database work done otherwise than through `driver`) with the same fail-fast rule. */
+  guard<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** The errors that mean "the database cannot be reached", as opposed to a failing query. */
@@ -124,5 +126,5 @@ export function watchAvailability(driver: Driver, connection: Neo4jConnectionCon
     },
   });
 
-  return { driver: guardedDriver, check, down: () => downReason };
+  return { driver: guardedDriver, check, down: () => downReason, guard: guarded };
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
 import type { Log } from './install';
-import { delay, isAlive } from './processes';
+import { delay, isAlive } from '../java/processes';
 
 /** The locks held by the work running now: a holder may nest (db:load starts the server it stopped). */
 const heldHere = new AsyncLocalStorage<ReadonlySet<string>>();

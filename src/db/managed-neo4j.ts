@@ -10,7 +10,8 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { ManagedNeo4jConfig, Neo4jConnectionConfig } from '../config';
 import { UserError } from '../errors';
-import { assertPortFree } from '../ports';
+import { assertPortFree } from '../java/ports';
+import { delay, exitOf, isAlive, killWithThisProcess, lastLines, terminate, waitForExit } from '../java/processes';
 import { styleCommand } from '../browser/grass';
 import { ensureInstalled, type Log } from './install';
 import { withInstanceLock } from './instance-lock';
@@ -18,7 +19,6 @@ import { findJava } from './java';
 import { setInitialPassword } from './neo4j-admin';
 import { adoptGeneratedPassword, ensurePassword, passwordFile, readPassword } from './password';
 import { makeOwnerOnly, OWNER_ONLY_DIR, OWNER_ONLY_FILE, withOwnerOnlyUmask } from './permissions';
-import { delay, finishesWithin, isAlive, waitForExit } from './processes';
 
 export interface ManagedNeo4jOptions {
   server: ManagedNeo4jConfig;
@@ -131,20 +131,6 @@ function isOurServer(pid: number, dataDir: string): boolean {
   }
 }
 
-function lastLines(file: string, count: number): string {
-  try {
-    return fs
-      .readFileSync(file, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .slice(-count)
-      .map((line) => `  ${line}`)
-      .join('\n');
-  } catch {
-    return '  (no output)';
-  }
-}
-
 export class ManagedNeo4j {
   private exitedPromise: Promise<void> | undefined;
 
@@ -157,12 +143,7 @@ export class ManagedNeo4j {
   /** Settles when the server process is gone (polls the pid of a server this process did not launch). */
   private get exited(): Promise<void> {
     const child = this.child;
-    this.exitedPromise ??= child
-      ? new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) resolve();
-          else child.once('exit', () => resolve());
-        })
-      : waitForExit(this.pid);
+    this.exitedPromise ??= child ? exitOf(child) : waitForExit(this.pid);
     return this.exitedPromise;
   }
 
@@ -209,8 +190,8 @@ export class ManagedNeo4j {
   private static async launch(options: ManagedNeo4jOptions, detached: boolean): Promise<ManagedNeo4j> {
     const { server, connection, log } = options;
     const java = findJava(server.javaHome);
-    await assertPortFree(server.boltPort, 'Neo4j Bolt', 'Stop that program, or choose another port with NEO4J_BOLT_PORT.');
-    await assertPortFree(server.httpPort, 'Neo4j HTTP and Browser', 'Stop that program, or choose another port with NEO4J_HTTP_PORT.');
+    await assertPortFree(server.boltPort, 'Neo4j Bolt', 'NEO4J_BOLT_PORT');
+    await assertPortFree(server.httpPort, 'Neo4j HTTP and Browser', 'NEO4J_HTTP_PORT');
     await ensureInstalled(server.distDir, log);
 
     for (const sub of ['conf', 'data', 'logs', 'run', 'import']) {
@@ -260,19 +241,7 @@ export class ManagedNeo4j {
     // Another process may have stopped and restarted this folder's server meanwhile (npm run db:dump): that one is not ours.
     if (isOurServer(this.pid, dataDir)) {
       this.options.log('Stopping Neo4j...');
-      try {
-        process.kill(this.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      if (!(await finishesWithin(this.exited, 30_000))) {
-        try {
-          process.kill(this.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        await this.exited;
-      }
+      await terminate(this.pid, this.exited, 30_000);
     }
     if (readPid(dataDir) === this.pid) fs.rmSync(pidFile(dataDir), { force: true });
   }
@@ -339,11 +308,7 @@ export class ManagedNeo4j {
 
   /** An attached server must not outlive this process, however it ends. */
   private stopWithThisProcess(): void {
-    const killNow = () => {
-      if (isAlive(this.pid)) process.kill(this.pid, 'SIGKILL');
-    };
-    process.once('exit', killNow);
-    void this.exited.then(() => process.removeListener('exit', killNow));
+    killWithThisProcess(this.pid, this.exited);
   }
 }
 
@@ -353,9 +318,7 @@ export async function stopRunning(server: ManagedNeo4jConfig, log: Log): Promise
     const pid = runningPid(server.dataDir);
     if (pid === undefined) return false;
     log(`Stopping Neo4j (pid ${pid})...`);
-    process.kill(pid, 'SIGTERM');
-    if (!(await finishesWithin(waitForExit(pid), 30_000))) process.kill(pid, 'SIGKILL');
-    await waitForExit(pid);
+    await terminate(pid, waitForExit(pid), 30_000);
     fs.rmSync(pidFile(server.dataDir), { force: true });
     return true;
   });

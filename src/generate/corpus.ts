@@ -124,12 +124,15 @@ export function generateArticle(w: World, seed: number, n: number): ArticleInput
   const text = `${host.capital.toUpperCase()}: ${Object.values(sentences).join(' ')}`;
   const span = (key: keyof typeof sentences) => key;
 
-  const people = [
+  const everyone = [
     { key: 'visitor', name: visitor, office: visitorOffice, country: 'a', evidence: span('arrival') },
     { key: 'host', name: hostPerson, office: hostOffice, country: 'b', evidence: span('arrival') },
     { key: 'minister-a', name: ministerA, office: ministryA, country: 'a', evidence: span('exchange') },
     { key: 'minister-b', name: ministerB, office: ministryB, country: 'b', evidence: span('exchange') },
   ];
+  // A leader who is also the minister who signs (the same office) is declared once, as an annotator would.
+  const people = everyone.filter((person, i) => everyone.findIndex((other) => other.name === person.name) === i);
+  const keyOf = (key: string) => people.find((person) => person.name === everyone.find((other) => other.key === key)!.name)!.key;
   return {
     source: {
       id: `gen-${seed}-${n}`,
@@ -233,8 +236,8 @@ export function generateArticle(w: World, seed: number, n: number): ArticleInput
         partOf: 'ceremony',
         documents: agreements.map((_, i) => `agreement-${i}`),
         sides: [
-          { country: 'a', role: OFFICES[ministryA].title, person: 'minister-a', capacity: ['minister-a-holding'], evidence: ['exchange'] },
-          { country: 'b', role: OFFICES[ministryB].title, person: 'minister-b', capacity: ['minister-b-holding'], evidence: ['exchange'] },
+          { country: 'a', role: OFFICES[ministryA].title, person: keyOf('minister-a'), capacity: [`${keyOf('minister-a')}-holding`], evidence: ['exchange'] },
+          { country: 'b', role: OFFICES[ministryB].title, person: keyOf('minister-b'), capacity: [`${keyOf('minister-b')}-holding`], evidence: ['exchange'] },
         ],
         evidence: ['exchange', 'signing'],
       },
@@ -260,7 +263,7 @@ export type Scale = keyof typeof SCALES;
 export const COUNTRIES = 200;
 
 /** Changes whenever the generator's output does: cached corpora carry it in their folder name. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /**
  * Writes the corpus as JSON files (a folder per thousand) into dir, once: a complete corpus has a `.complete`

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { LOAD_TRANSACTION_TIMEOUT_MS } from '../db/cypher-scripts';
-import { planArticle, type AssertionSet } from './plan';
+import type { AssertionSet } from './assertions';
+import { CollisionError, planArticle } from './plan';
 import { Resolver } from './resolve';
 import { validateFile, type Problem, type ValidArticle } from './validate';
 import { retractAssertions, unpackAssertions, writeAssertions, type IngestionRecord, type Tx, type WriteCounts } from './write';
@@ -30,13 +31,31 @@ export interface IngestSummary {
   dryRun: boolean;
   files: number;
   articles: { new: number; corrected: number; unchanged: number; failed: number };
-  nodes: { created: number; matched: number; deleted: number };
+  /** Every node: created (records, the ingestion and merge records, among them), matched, deleted. */
+  nodes: { created: number; matched: number; deleted: number; records: number };
   relationships: { created: number; matched: number; deleted: number };
   /** Entities resolved to known ones, and unnamed office-holders linked to named ones. */
   merges: number;
   /** Facts (nodes and relationships) the loaded articles assert. */
   facts: number;
   failures: Array<{ file: string; problems: Problem[] }>;
+  /**
+   * Set when the database failed during the run (unreachable, stopped): what committed stays, nothing else was
+   * written, and running the same ingest again resumes (what was written is skipped as unchanged).
+   */
+  interrupted?: { reason: string; written: number; notWritten: string[] };
+}
+
+/** The database itself failed (unreachable, stopped, broken), rather than an article: no later write can succeed. */
+export function isDatabaseFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.DatabaseError.') ||
+    code === 'Neo.TransientError.General.DatabaseUnavailable'
+  );
 }
 
 /** The article files among paths: files as given, folders searched (recursively) for .yaml, .yml and .json. */
@@ -69,7 +88,10 @@ export function factCount(set: AssertionSet): number {
   return 1 + set.passages.length * 2 + set.nodes.length + set.relationships.length + set.citations.length + set.sameAs.length;
 }
 
-const nodeCount = (set: AssertionSet) => 1 + set.passages.length + set.nodes.length;
+/** Nodes an assertion set writes: its source, passages, facts, ingestion record and merge records. */
+const nodeCount = (set: AssertionSet) => 1 + set.passages.length + set.nodes.length + 1 + set.merges.length;
+/** Relationships it writes besides facts': the ingestion record's link to its source. */
+const recordLinks = 1;
 
 export async function ingestFiles(driver: Driver, database: string, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? 50;
@@ -78,7 +100,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
     dryRun: options.dryRun ?? false,
     files: listed.files.length,
     articles: { new: 0, corrected: 0, unchanged: 0, failed: 0 },
-    nodes: { created: 0, matched: 0, deleted: 0 },
+    nodes: { created: 0, matched: 0, deleted: 0, records: 0 },
     relationships: { created: 0, matched: 0, deleted: 0 },
     merges: 0,
     facts: 0,
@@ -106,109 +128,136 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
   }
   progress(listed.files.length - valid.length);
 
-  const previous = await previousIngestions(driver, database, valid.map((article) => article.article.source.id));
-  const fresh: ValidArticle[] = [];
-  const corrected: ValidArticle[] = [];
-  for (const article of valid) {
-    const before = previous.get(article.article.source.id);
-    if (!before) fresh.push(article);
-    else if (before.checksum === articleChecksum(article) && !options.force) summary.articles.unchanged += 1;
-    else corrected.push(article);
-  }
-  progress(summary.articles.unchanged);
+  // What committed, by file: a database failure stops the run and says what was written and what was not.
+  const written = new Set<string>();
 
-  const tally = (sets: AssertionSet[], counts: WriteCounts) => {
-    const nodes = sets.reduce((sum, set) => sum + nodeCount(set), 0);
-    const relationships = sets.reduce((sum, set) => sum + factCount(set) - nodeCount(set), 0);
-    summary.nodes.created += counts.nodesCreated;
-    summary.nodes.matched += Math.max(0, nodes - counts.nodesCreated);
-    summary.nodes.deleted += counts.nodesDeleted;
-    summary.relationships.created += counts.relationshipsCreated;
-    summary.relationships.matched += Math.max(0, relationships - counts.relationshipsCreated);
-    summary.relationships.deleted += counts.relationshipsDeleted;
-    summary.merges += sets.reduce((sum, set) => sum + set.merges.length, 0);
-    summary.facts += sets.reduce((sum, set) => sum + factCount(set), 0);
-  };
-
-  // One resolver for the run, kept up to date by the articles written; loaded again when what it learnt from
-  // an article was not written (a failure) or was retracted (a correction).
-  let known: Resolver | undefined;
-  const resolver = async () => (known ??= await Resolver.load(driver, database));
-  const forget = () => {
-    known = undefined;
-  };
-
-  interface Planned {
-    batch: ValidArticle[];
-    sets: AssertionSet[];
-    failed: Array<{ file: string; reason: string }>;
-  }
-  const planBatch = async (articles: ValidArticle[]): Promise<Planned> => {
-    const resolving = await resolver();
-    const planned: Planned = { batch: [], sets: [], failed: [] };
-    for (const article of articles) {
-      try {
-        planned.sets.push(await planArticle(article, resolving));
-        planned.batch.push(article);
-      } catch (error) {
-        // The resolver has seen this article: plan the others again without it.
-        forget();
-        const rest = await planBatch(articles.filter((other) => other !== article));
-        return { ...rest, failed: [{ file: article.file, reason: (error as Error).message }, ...rest.failed] };
-      }
+  /** Writes the new and corrected articles (the database may fail midway: see the caller). */
+  const writeArticles = async (): Promise<void> => {
+    const previous = await previousIngestions(driver, database, valid.map((article) => article.article.source.id));
+    const fresh: ValidArticle[] = [];
+    const corrected: ValidArticle[] = [];
+    for (const article of valid) {
+      const before = previous.get(article.article.source.id);
+      if (!before) fresh.push(article);
+      else if (before.checksum === articleChecksum(article) && !options.force) summary.articles.unchanged += 1;
+      else corrected.push(article);
     }
-    return planned;
-  };
-  /** Writes a planned batch in one transaction; when it fails, each article alone. False when any failed. */
-  const writeBatch = async ({ batch, sets, failed }: Planned): Promise<boolean> => {
-    for (const failure of failed) fail(failure.file, failure.reason);
-    progress(failed.length);
-    if (batch.length === 0) return failed.length === 0;
-    try {
-      const records = sets.map((set, i) => record(batch[i], set));
-      const counts = await inTransaction(driver, database, options.dryRun, (tx) => writeAssertions(tx, sets, records));
-      tally(sets, counts);
-      summary.articles.new += batch.length;
-      progress(batch.length);
-      return failed.length === 0;
-    } catch (error) {
-      forget();
-      if (batch.length === 1) {
-        fail(batch[0].file, `not written: ${(error as Error).message}`);
-        progress(1);
+    progress(summary.articles.unchanged);
+
+    const tally = (sets: AssertionSet[], counts: WriteCounts) => {
+      const nodes = sets.reduce((sum, set) => sum + nodeCount(set), 0);
+      const relationships = sets.reduce((sum, set) => sum + factCount(set) - (1 + set.passages.length + set.nodes.length) + recordLinks, 0);
+      summary.nodes.created += counts.nodesCreated;
+      summary.nodes.records += counts.recordsCreated;
+      summary.nodes.matched += Math.max(0, nodes - counts.nodesCreated);
+      summary.nodes.deleted += counts.nodesDeleted;
+      summary.relationships.created += counts.relationshipsCreated;
+      summary.relationships.matched += Math.max(0, relationships - counts.relationshipsCreated);
+      summary.relationships.deleted += counts.relationshipsDeleted;
+      summary.merges += sets.reduce((sum, set) => sum + set.merges.length, 0);
+      summary.facts += sets.reduce((sum, set) => sum + factCount(set), 0);
+    };
+
+    // One resolver for the run, kept up to date by the articles written; loaded again when what it learnt from
+    // an article was not written (a failure) or was retracted (a correction).
+    let known: Resolver | undefined;
+    const resolver = async () => (known ??= await Resolver.load(driver, database));
+    const forget = () => {
+      known = undefined;
+    };
+
+    interface Planned {
+      batch: ValidArticle[];
+      sets: AssertionSet[];
+      failed: Array<{ file: string; problems: Problem[] }>;
+    }
+    const planBatch = async (articles: ValidArticle[]): Promise<Planned> => {
+      const resolving = await resolver();
+      const planned: Planned = { batch: [], sets: [], failed: [] };
+      for (const article of articles) {
+        try {
+          planned.sets.push(planArticle(article, resolving));
+          planned.batch.push(article);
+        } catch (error) {
+          // The resolver has seen this article: plan the others again without it.
+          forget();
+          const rest = await planBatch(articles.filter((other) => other !== article));
+          const problems = error instanceof CollisionError ? error.problems : [{ file: article.file, path: '', reason: (error as Error).message }];
+          return { ...rest, failed: [{ file: article.file, problems }, ...rest.failed] };
+        }
+      }
+      return planned;
+    };
+    /** Writes a planned batch in one transaction; when it fails, each article alone. False when any failed. */
+    const writeBatch = async ({ batch, sets, failed }: Planned): Promise<boolean> => {
+      summary.failures.push(...failed);
+      progress(failed.length);
+      if (batch.length === 0) return failed.length === 0;
+      try {
+        const records = sets.map((set, i) => record(batch[i], set));
+        const counts = await inTransaction(driver, database, options.dryRun, (tx) => writeAssertions(tx, sets, records));
+        tally(sets, counts);
+        summary.articles.new += batch.length;
+        for (const article of batch) written.add(article.file);
+        progress(batch.length);
+        return failed.length === 0;
+      } catch (error) {
+        forget();
+        if (isDatabaseFailure(error)) throw error;
+        if (batch.length === 1) {
+          fail(batch[0].file, `not written: ${(error as Error).message}`);
+          progress(1);
+          return false;
+        }
+        for (const article of batch) await writeBatch(await planBatch([article]));
         return false;
       }
-      for (const article of batch) await writeBatch(await planBatch([article]));
-      return false;
+    };
+    // The next batch is planned (CPU) while the last one is written (database): a pipeline of two.
+    let writing: Promise<boolean> = Promise.resolve(true);
+    for (let i = 0; i < fresh.length; i += batchSize) {
+      const articles = fresh.slice(i, i + batchSize);
+      let planned = await planBatch(articles);
+      // What the resolver knew came from a batch that failed: plan again with what the database holds.
+      if (!(await writing)) planned = await planBatch(articles);
+      writing = writeBatch(planned);
+      // A failure is awaited below; until then it must not count as unhandled.
+      writing.catch(() => undefined);
+    }
+    await writing;
+
+    for (const article of corrected) {
+      try {
+        const next = planArticle(article, await resolver());
+        const old = await previousAssertions(driver, database, article.article.source.id);
+        const counts = await inTransaction(driver, database, options.dryRun, async (tx) => {
+          const retracted = await retractAssertions(tx, old, next);
+          const written = await writeAssertions(tx, [next], [record(article, next)]);
+          return add(retracted, written);
+        });
+        tally([next], counts);
+        summary.articles.corrected += 1;
+        written.add(article.file);
+      } catch (error) {
+        if (isDatabaseFailure(error)) throw error;
+        if (error instanceof CollisionError) summary.failures.push({ file: article.file, problems: error.problems });
+        else fail(article.file, `not written: ${(error as Error).message}`);
+      }
+      forget();
+      progress(1);
     }
   };
-  // The next batch is planned (CPU) while the last one is written (database): a pipeline of two.
-  let writing: Promise<boolean> = Promise.resolve(true);
-  for (let i = 0; i < fresh.length; i += batchSize) {
-    const articles = fresh.slice(i, i + batchSize);
-    let planned = await planBatch(articles);
-    // What the resolver knew came from a batch that failed: plan again with what the database holds.
-    if (!(await writing)) planned = await planBatch(articles);
-    writing = writeBatch(planned);
-  }
-  await writing;
 
-  for (const article of corrected) {
-    try {
-      const next = await planArticle(article, await resolver());
-      const old = await previousAssertions(driver, database, article.article.source.id);
-      const counts = await inTransaction(driver, database, options.dryRun, async (tx) => {
-        const retracted = await retractAssertions(tx, old, next);
-        const written = await writeAssertions(tx, [next], [record(article, next)]);
-        return add(retracted, written);
-      });
-      tally([next], counts);
-      summary.articles.corrected += 1;
-    } catch (error) {
-      fail(article.file, `not written: ${(error as Error).message}`);
-    }
-    forget();
-    progress(1);
+  try {
+    await writeArticles();
+  } catch (error) {
+    if (!isDatabaseFailure(error)) throw error;
+    const failed = new Set(summary.failures.map((failure) => failure.file));
+    summary.interrupted = {
+      reason: (error as Error).message.split('\n')[0],
+      written: written.size,
+      notWritten: valid.map((article) => article.file).filter((file) => !written.has(file) && !failed.has(file)),
+    };
   }
   summary.articles.failed = summary.failures.length;
   return summary;
@@ -229,6 +278,7 @@ function add(a: WriteCounts, b: WriteCounts): WriteCounts {
     relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
     nodesDeleted: a.nodesDeleted + b.nodesDeleted,
     relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+    recordsCreated: a.recordsCreated + b.recordsCreated,
   };
 }
 

@@ -4,8 +4,9 @@
  * the decisions are made here, with their reasons, and recorded as merges.
  *
  * - Countries: by ISO code, else by name or adjective (aliases).
- * - People: by the key of the name or of a strong alias (titles dropped, word order, case, accents and common
- *   transliterations folded); a surname alone never matches, and two candidates is a tie that merges nothing.
+ * - People: by the key of the name or of a strong alias (titles dropped, case, accents, particles and common
+ *   transliterations folded, word order kept); a surname alone never matches, and two candidates is a tie that
+ *   merges nothing.
  * - Bodies, places: by name or alias within the same country. Positions: by title words within the country.
  * - An unnamed holder of an office on a date is the named holder that another article observes in that office on
  *   that date, or whose stated term covers it (SAME_AS, the unnamed holding kept as it was).
@@ -13,8 +14,10 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { UserError } from '../errors';
-import type { ArticleEntity, MergeRecord } from './plan';
-import { isTitleWord, nameKey, personKey, slug, titleKey, titleWords, words } from './names';
+import type { MergeRecord } from './assertions';
+import type { ArticleEntity } from './format';
+import { ids } from './ids';
+import { isTitleWord, nameKey, personKey, titleKey, titleWords, words } from './names';
 
 interface KnownPerson {
   id: string;
@@ -33,13 +36,14 @@ interface KnownPosition {
   id: string;
   title: string;
   country: string | null;
+  body: string | null;
 }
 
 interface KnownOccupancy {
   id: string;
   position: string;
   holder: string | null;
-  observedOn: string;
+  observedOn: string | null;
   heldFrom: string | null;
   heldUntil: string | null;
 }
@@ -49,9 +53,60 @@ export interface Resolved {
   merge?: MergeRecord;
 }
 
+export interface SameHolderLink {
+  from: string;
+  to: string;
+  merge: MergeRecord;
+}
+
+/** An occupancy as the plan knows it, to link unnamed and named holders of one office. */
+export interface PlannedOccupancy {
+  id: string;
+  positionId: string;
+  holderId: string | undefined;
+  observedOn: string | undefined;
+  heldFrom?: string;
+  heldUntil?: string;
+}
+
+/** What the plan asks of entity resolution: the id of each entity of an article, and the merges that made it. */
+export interface EntityResolver {
+  country(country: ArticleEntity<'countries'>, sourceId: string): Resolved & { name: string; isoCode?: string };
+  person(person: ArticleEntity<'people'>, sourceId: string): Resolved;
+  body(body: ArticleEntity<'bodies'>, countryId: string | undefined, sourceId: string): Resolved;
+  place(place: ArticleEntity<'places'>, countryId: string | undefined, withinId: string | undefined, sourceId: string): string;
+  position(position: ArticleEntity<'positions'>, countryId: string | undefined, bodyId: string | undefined, sourceId: string): string;
+  sameHolder(occupancy: PlannedOccupancy, sourceId: string): SameHolderLink[];
+}
+
+/**
+ * Resolution that knows nothing beyond the article: every entity is its own. Validation plans an article with it to
+ * find facts of the article that would share an id.
+ */
+export class LocalResolver implements EntityResolver {
+  country(country: ArticleEntity<'countries'>) {
+    return { id: country.isoCode ? ids.country(country.isoCode) : `country:?${nameKey(country.name)}`, name: country.name, isoCode: country.isoCode };
+  }
+  person(person: ArticleEntity<'people'>) {
+    return { id: ids.person(person.name) };
+  }
+  body(body: ArticleEntity<'bodies'>, countryId: string | undefined, sourceId: string) {
+    return { id: ids.body(body.name, body.kind, countryId, sourceId) };
+  }
+  place(place: ArticleEntity<'places'>, countryId: string | undefined, withinId: string | undefined, sourceId: string) {
+    return ids.place(place.name, countryId, withinId, sourceId);
+  }
+  position(position: ArticleEntity<'positions'>, countryId: string | undefined, bodyId: string | undefined, sourceId: string) {
+    return ids.position(position.title, countryId, bodyId, sourceId);
+  }
+  sameHolder(): SameHolderLink[] {
+    return [];
+  }
+}
+
 export class ResolutionError extends UserError {}
 
-export class Resolver {
+export class Resolver implements EntityResolver {
   private readonly countries: Array<{ id: string; name: string; isoCode: string; aliases: string[] }>;
   /** Known people by the keys of their names (personKeys), the ids under each key. */
   private readonly people = new Map<string, Map<string, KnownPerson>>();
@@ -81,7 +136,7 @@ export class Resolver {
     for (const person of known.people) this.addPerson(person);
     for (const body of known.bodies) this.addNamed(this.bodies, body);
     for (const place of known.places) this.addNamed(this.places, place);
-    for (const position of known.positions) this.positions.set(`${position.country ?? ''}|${titleKey(position.title)}`, position.id);
+    for (const position of known.positions) this.positions.set(`${position.country ?? ''}|${position.body ?? ''}|${titleKey(position.title)}`, position.id);
     for (const occupancy of known.occupancies) this.addOccupancy(occupancy);
   }
 
@@ -97,17 +152,23 @@ export class Resolver {
       'MATCH (c:Country) RETURN c.id AS id, c.name AS name, c.isoCode AS isoCode, coalesce(c.aliases, []) AS aliases',
     )) as Resolver['countries'];
     const people = (await read('MATCH (p:Person) RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases')) as KnownPerson[];
+    // A body of no country whose id is scoped to its source (body:<source>:<name>) is nobody else's to match.
     const bodies = (await read(
       `MATCH (body:Body) OPTIONAL MATCH (body)-[:OF_COUNTRY]->(country:Country)
+       WITH body, country WHERE country IS NOT NULL OR size(split(body.id, ':')) = 2
        RETURN body.id AS id, body.name AS name, coalesce(body.aliases, []) AS aliases, country.id AS country`,
     )) as KnownNamed[];
+    // A place is known within its country, else within the place that contains it.
     const places = (await read(
       `MATCH (place:Place) OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Country)
-       RETURN place.id AS id, place.name AS name, [] AS aliases, country.id AS country`,
+       OPTIONAL MATCH (place)-[:WITHIN]->(within:Place)
+       WITH place, coalesce(country.id, within.id) AS scope WHERE scope IS NOT NULL
+       RETURN place.id AS id, place.name AS name, [] AS aliases, scope AS country`,
     )) as KnownNamed[];
     const positions = (await read(
       `MATCH (position:Position) OPTIONAL MATCH (position)-[:OF_COUNTRY]->(country:Country)
-       RETURN position.id AS id, position.title AS title, country.id AS country`,
+       OPTIONAL MATCH (position)-[:IN_BODY]->(body:Body)
+       RETURN position.id AS id, position.title AS title, country.id AS country, body.id AS body`,
     )) as KnownPosition[];
     const occupancies = (await read(
       `MATCH (occupancy:Occupancy)-[:OF_POSITION]->(position:Position)
@@ -119,10 +180,7 @@ export class Resolver {
     return new Resolver({ countries, people, bodies, places, positions, occupancies, undone });
   }
 
-  async country(
-    country: ArticleEntity<'countries'>,
-    sourceId: string,
-  ): Promise<{ id: string; name: string; isoCode: string; merge?: MergeRecord }> {
+  country(country: ArticleEntity<'countries'>, sourceId: string): { id: string; name: string; isoCode: string; merge?: MergeRecord } {
     const key = nameKey(country.name);
     const known = country.isoCode
       ? this.countries.find((candidate) => candidate.isoCode === country.isoCode)
@@ -130,7 +188,7 @@ export class Resolver {
     if (!known && !country.isoCode) {
       throw new ResolutionError(`'${country.name}' has no isoCode and is not a country the graph knows: give its ISO 3166-1 code`);
     }
-    const resolved = known ?? { id: `country:${country.isoCode!.toLowerCase()}`, name: country.name, isoCode: country.isoCode!, aliases: country.aliases };
+    const resolved = known ?? { id: ids.country(country.isoCode!), name: country.name, isoCode: country.isoCode!, aliases: country.aliases };
     if (!known) {
       this.countries.push(resolved);
       this.titles = titleWords([...this.titles, country.name, ...country.aliases]);
@@ -157,9 +215,9 @@ export class Resolver {
     return keys;
   }
 
-  async person(person: ArticleEntity<'people'>, sourceId: string): Promise<Resolved> {
+  person(person: ArticleEntity<'people'>, sourceId: string): Resolved {
     const keys = this.personKeys(person.name, person.aliases);
-    const ownId = `person:${slug(person.name)}`;
+    const ownId = ids.person(person.name);
     const candidates = new Map<string, KnownPerson>();
     for (const key of keys) {
       for (const known of this.people.get(key)?.values() ?? []) {
@@ -187,12 +245,19 @@ export class Resolver {
     return { id: ownId };
   }
 
-  async body(body: ArticleEntity<'bodies'>, countryId: string | undefined, sourceId: string): Promise<Resolved> {
-    return this.named(this.bodies, 'body', body.key, body.name, body.aliases, countryId, sourceId);
+  body(body: ArticleEntity<'bodies'>, countryId: string | undefined, sourceId: string): Resolved {
+    const ownId = ids.body(body.name, body.kind, countryId, sourceId);
+    // A national body of no stated country is known only to its source: nothing to resolve it to.
+    if (!countryId && ownId.startsWith(`body:${sourceId}:`)) return { id: ownId };
+    return this.named(this.bodies, ownId, body.key, body.name, body.aliases, countryId, sourceId);
   }
 
-  async place(place: ArticleEntity<'places'>, iso: string, sourceId: string): Promise<string> {
-    return (await this.named(this.places, 'place', place.key, place.name, [], `country:${iso}`, sourceId)).id;
+  /** A place is resolved by name within its country (else within the place that contains it; else not at all). */
+  place(place: ArticleEntity<'places'>, countryId: string | undefined, withinId: string | undefined, sourceId: string): string {
+    const ownId = ids.place(place.name, countryId, withinId, sourceId);
+    const scope = countryId ?? withinId;
+    if (!scope) return ownId;
+    return this.named(this.places, ownId, place.key, place.name, [], scope, sourceId).id;
   }
 
   private addPerson(person: KnownPerson): void {
@@ -214,15 +279,13 @@ export class Resolver {
 
   private named(
     index: Map<string, KnownNamed[]>,
-    prefix: 'body' | 'place',
+    ownId: string,
     key: string,
     name: string,
     aliases: string[],
     countryId: string | undefined,
     sourceId: string,
   ): Resolved {
-    const iso = countryId?.slice('country:'.length);
-    const ownId = `${prefix}:${iso ? `${iso}:` : ''}${slug(name)}`;
     const keys = new Set([name, ...aliases].map(nameKey));
     const found = (index.get(countryId ?? '') ?? []).find(
       (candidate) =>
@@ -239,24 +302,31 @@ export class Resolver {
     return { id: ownId };
   }
 
-  async position(position: ArticleEntity<'positions'>, iso: string | undefined, _sourceId: string): Promise<string> {
-    const country = iso ? `country:${iso}` : null;
-    const key = titleKey(position.title);
-    const found = this.positions.get(`${country ?? ''}|${key}`);
+  /**
+   * An office is resolved by its title words within its country and the body its title names; one of no stated
+   * country is its source's own.
+   */
+  position(position: ArticleEntity<'positions'>, countryId: string | undefined, bodyId: string | undefined, sourceId: string): string {
+    const id = ids.position(position.title, countryId, bodyId, sourceId);
+    if (!countryId && !bodyId) return id;
+    const key = `${countryId ?? ''}|${bodyId ?? ''}|${titleKey(position.title)}`;
+    const found = this.positions.get(key);
     if (found) return found;
-    const id = `position:${iso ? `${iso}:` : ''}${slug(position.title)}`;
-    this.positions.set(`${country ?? ''}|${key}`, id);
+    this.positions.set(key, id);
     return id;
   }
 
-  /** SAME_AS links between this holding and the other articles' holdings of the same office on the same date. */
-  async sameHolder(
-    occupancy: { id: string; positionId: string; holderId: string | undefined; observedOn: string; heldFrom?: string; heldUntil?: string },
-    sourceId: string,
-  ): Promise<Array<{ from: string; to: string; merge: MergeRecord }>> {
-    const covers = (named: { observedOn: string; heldFrom?: string | null; heldUntil?: string | null }, date: string) =>
-      (named.heldFrom ?? named.observedOn) <= date && date <= (named.heldUntil ?? named.observedOn).padEnd(10, '\uffff');
-    const links: Array<{ from: string; to: string; merge: MergeRecord }> = [];
+  /**
+   * SAME_AS links between this holding and the other articles' holdings of the same office on the same date (or a
+   * stated term that covers it). A holding observed on no day (an undated article) links to none.
+   */
+  sameHolder(occupancy: PlannedOccupancy, sourceId: string): SameHolderLink[] {
+    const covers = (named: { observedOn: string | null | undefined; heldFrom?: string | null; heldUntil?: string | null }, date: string | null | undefined) => {
+      const from = named.heldFrom ?? named.observedOn;
+      const until = named.heldUntil ?? named.observedOn;
+      return !!date && date.length === 10 && !!from && !!until && from <= date && date <= until.padEnd(10, '\uffff');
+    };
+    const links: SameHolderLink[] = [];
     const same = (this.occupancies.get(occupancy.positionId) ?? []).filter((known) => known.id !== occupancy.id);
     if (occupancy.holderId === undefined) {
       for (const named of same.filter((known) => known.holder !== null && covers(known, occupancy.observedOn))) {
@@ -271,14 +341,14 @@ export class Resolver {
       id: occupancy.id,
       position: occupancy.positionId,
       holder: occupancy.holderId ?? null,
-      observedOn: occupancy.observedOn,
+      observedOn: occupancy.observedOn ?? null,
       heldFrom: occupancy.heldFrom ?? null,
       heldUntil: occupancy.heldUntil ?? null,
     });
     return links.filter((link) => !this.undone.has(link.merge.id));
   }
 
-  private sameHolderLink(unnamed: string, named: string, holder: string, date: string, sourceId: string) {
+  private sameHolderLink(unnamed: string, named: string, holder: string, date: string | null | undefined, sourceId: string): SameHolderLink {
     return {
       from: unnamed,
       to: named,

@@ -7,23 +7,30 @@
  * A corrected version of an article (same source id, different content) first retracts what only the old version
  * asserted: its citations and passages, relationships no other source asserts, nodes left without evidence, and
  * the property values it alone gave. What other sources assert is never removed.
+ *
+ * How each source states a fact is on its citations (a reading of the text, a machine's draft); a fact's own
+ * `reading`, `provenance`, `extractor` and `confidence` sum them up: a reading only when no source states it
+ * plainly, extracted only when no person curated it. They are recomputed whenever the fact's citations change.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { AssertionSet, Citation, NodeAssertion, Properties, RelationshipAssertion } from './assertions';
+import { relationshipKey } from './assertions';
 
 /** A transaction to write in: managed, or explicit (a dry run rolls it back). */
 export type Tx = Pick<ManagedTransaction, 'run'>;
-import type { AssertionSet, NodeAssertion, Properties, RelationshipAssertion } from './plan';
-import { relationshipKey } from './plan';
 
 export interface WriteCounts {
+  /** Every node created: facts, evidence (sources, passages) and records (ingestion and merge records). */
   nodesCreated: number;
   relationshipsCreated: number;
   nodesDeleted: number;
   relationshipsDeleted: number;
+  /** Of the nodes created, the ingestion and merge records. */
+  recordsCreated: number;
 }
 
-export const emptyCounts = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0 });
+export const emptyCounts = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0, recordsCreated: 0 });
 
 /** What an article's ingestion records, to skip it when unchanged and to retract it when corrected. */
 export interface IngestionRecord {
@@ -94,14 +101,14 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   const counts = emptyCounts();
   const sources = sets.map((set) => {
     const { publishedOn, ...rest } = set.source;
-    return { props: toNeo4j(rest), publishedOn };
+    return { props: toNeo4j(rest), publishedOn: publishedOn ?? null };
   });
   await runRows(
     tx,
     counts,
     `UNWIND $sources AS row
      MERGE (source:Source {id: row.props.id})
-     SET source += row.props, source.publishedOn = date(row.publishedOn)`,
+     SET source = row.props, source.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END`,
     { sources },
   );
   const passages = sets.flatMap((set) =>
@@ -139,28 +146,57 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   const relationships = sets.flatMap((set) => set.relationships);
   for (const [type, group] of groupBy(relationships, (relationship) => relationship.type)) {
     const withRole = group[0].props?.role !== undefined;
+    // A relationship with a role may be a reading (an inferred participation): a plain statement of it wins.
     await runRows(
       tx,
       counts,
       `UNWIND $rows AS row
        MATCH (from:Fact {id: row.from})
        MATCH (to:Fact {id: row.to})
-       MERGE (from)-[:${identifier(type)}${withRole ? ' {role: row.role}' : ''}]->(to)`,
-      { rows: group.map((relationship) => ({ from: relationship.from, to: relationship.to, role: relationship.props?.role ?? null })) },
+       MERGE (from)-[relationship:${identifier(type)}${withRole ? ' {role: row.role}' : ''}]->(to)
+       ${
+         withRole
+           ? `ON CREATE SET relationship.reading = row.reading, relationship.readingNote = row.readingNote
+       ON MATCH SET relationship.reading = CASE WHEN row.reading IS NULL THEN null ELSE relationship.reading END,
+         relationship.readingNote = CASE WHEN row.reading IS NULL THEN null ELSE relationship.readingNote END`
+           : ''
+       }`,
+      {
+        rows: group.map((relationship) => ({
+          from: relationship.from,
+          to: relationship.to,
+          role: relationship.props?.role ?? null,
+          reading: relationship.props?.reading ?? null,
+          readingNote: relationship.props?.readingNote ?? null,
+        })),
+      },
     );
   }
 
+  const citations = sets.flatMap((set) => set.citations);
   await runRows(
     tx,
     counts,
     `UNWIND $rows AS row
      MATCH (fact:Fact {id: row.fact})
      MATCH (passage:Passage {id: row.passage})
-     MERGE (fact)-[:EVIDENCED_BY]->(passage)`,
-    { rows: sets.flatMap((set) => set.citations) },
+     MERGE (fact)-[citation:EVIDENCED_BY]->(passage)
+     SET citation.reading = row.reading, citation.readingNote = row.readingNote,
+         citation.extractor = row.extractor, citation.confidence = row.confidence`,
+    {
+      rows: citations.map((citation) => ({
+        fact: citation.fact,
+        passage: citation.passage,
+        reading: citation.reading ?? null,
+        readingNote: citation.readingNote ?? null,
+        extractor: citation.extractor ?? null,
+        confidence: citation.confidence ?? null,
+      })),
+    },
   );
+  await summariseStatements(tx, citations);
 
-  // Bookkeeping (merge records, ingestion records) is not counted with the facts.
+  // Bookkeeping (merge records, ingestion records) is counted apart from the facts, and with all nodes created.
   const bookkeeping = emptyCounts();
   await runRows(
     tx,
@@ -181,9 +217,18 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
     { rows: sets.flatMap((set) => set.sameAs) },
   );
 
+  await writeIngestionRecords(tx, records, bookkeeping);
+  counts.nodesCreated += bookkeeping.nodesCreated;
+  counts.relationshipsCreated += bookkeeping.relationshipsCreated;
+  counts.recordsCreated += bookkeeping.nodesCreated;
+  return counts;
+}
+
+/** The ingestion records of articles (what each asserted, to skip it unchanged and retract it when corrected). */
+export async function writeIngestionRecords(tx: Tx, records: IngestionRecord[], counts = emptyCounts()): Promise<void> {
   await runRows(
     tx,
-    bookkeeping,
+    counts,
     `UNWIND $rows AS row
      MATCH (source:Source {id: 'source:' + row.sourceId})
      MERGE (ingestion:Ingestion {id: 'ingestion:' + row.sourceId})
@@ -199,7 +244,53 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
       })),
     },
   );
-  return counts;
+}
+
+/** A citation that states a fact plainly and by a person: the fact is then plain and curated, whatever else cites it. */
+const plainAndCurated = (citation: Citation) => citation.reading === undefined && citation.extractor === undefined;
+
+/**
+ * Sums up, on each fact, how its sources state it (see the file comment). A fact cited plainly by a person is plain
+ * and curated without reading anything; the others are recomputed from all their citations.
+ */
+async function summariseStatements(tx: Tx, citations: Citation[]): Promise<void> {
+  const plain = new Set(citations.filter(plainAndCurated).map((citation) => citation.fact));
+  const others = [...new Set(citations.map((citation) => citation.fact).filter((fact) => !plain.has(fact)))];
+  await runRows(
+    tx,
+    emptyCounts(),
+    `UNWIND $ids AS id
+     MATCH (fact:Fact {id: id})
+     SET fact.reading = null, fact.readingNote = null, fact.provenance = 'CURATED', fact.extractor = null, fact.confidence = null`,
+    { ids: [...plain] },
+  );
+  await recomputeStatements(tx, others);
+}
+
+/** A fact's reading, provenance, extractor and confidence, from all of its citations. */
+export async function recomputeStatements(tx: Tx, ids: string[]): Promise<void> {
+  await runRows(
+    tx,
+    emptyCounts(),
+    `UNWIND $ids AS id
+     MATCH (fact:Fact {id: id})
+     CALL (fact) {
+       OPTIONAL MATCH (fact)-[citation:EVIDENCED_BY]->(:Passage)
+       RETURN collect(citation) AS citations
+     }
+     WITH fact,
+          size([c IN citations WHERE c.reading IS NULL]) AS plain,
+          [c IN citations WHERE c.reading IS NOT NULL | c.reading + '\n' + coalesce(c.readingNote, '')] AS readings,
+          size([c IN citations WHERE c.extractor IS NULL]) AS curated,
+          [c IN citations WHERE c.extractor IS NOT NULL] AS extracted
+     WITH fact, curated, extracted, CASE WHEN plain = 0 AND size(readings) > 0 THEN apoc.coll.min(readings) END AS reading
+     SET fact.reading = CASE WHEN reading IS NULL THEN null ELSE split(reading, '\n')[0] END,
+         fact.readingNote = CASE WHEN reading IS NULL OR split(reading, '\n')[1] = '' THEN null ELSE split(reading, '\n')[1] END,
+         fact.provenance = CASE WHEN curated > 0 OR size(extracted) = 0 THEN 'CURATED' ELSE 'EXTRACTED' END,
+         fact.extractor = CASE WHEN curated > 0 THEN null ELSE apoc.coll.min([c IN extracted | c.extractor]) END,
+         fact.confidence = CASE WHEN curated > 0 THEN null ELSE apoc.coll.max([c IN extracted | c.confidence]) END`,
+    { ids },
+  );
 }
 
 /** What other sources assert about the given nodes: null for a source loaded without an ingestion record. */
@@ -264,6 +355,33 @@ function retractedProps(
 function sameValue(a: unknown, b: unknown): boolean {
   if (neo4j.isInt(a)) return b !== undefined && b !== null && neo4j.integer.toNumber(a as never) === b;
   return a === b;
+}
+
+/**
+ * The reading of each relationship the old version stated with a role (a participation) that stays: plain when
+ * any remaining source states it plainly, else the first reading. Unknown sources leave it as it is.
+ */
+async function restateRelationships(tx: Tx, old: AssertionSet, next: AssertionSet, others: Map<string, Array<AssertionSet | null>>) {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const relationship of old.relationships.filter((candidate) => candidate.props?.role !== undefined)) {
+    const key = relationshipKey(relationship);
+    const sets = [next, ...(others.get(relationship.from) ?? [])];
+    if (sets.includes(null)) continue;
+    const stated = (sets as AssertionSet[]).flatMap((set) => set.relationships.filter((other) => relationshipKey(other) === key));
+    if (stated.length === 0) continue;
+    const readings = stated.map((other) => other.props?.reading ?? null);
+    const first = readings.includes(null) ? undefined : stated.map((other) => other.props!).sort((a, b) => `${a.reading}`.localeCompare(`${b.reading}`))[0];
+    rows.push({ ...relationship, role: relationship.props!.role, reading: first?.reading ?? null, readingNote: first?.readingNote ?? null });
+  }
+  await runRows(
+    tx,
+    emptyCounts(),
+    `UNWIND $rows AS row
+     MATCH (from:Fact {id: row.from})-[relationship]->(to:Fact {id: row.to})
+     WHERE type(relationship) = row.type AND relationship.role = row.role
+     SET relationship.reading = row.reading, relationship.readingNote = row.readingNote`,
+    { rows },
+  );
 }
 
 /** Withdraws what the old version of an article asserted and the new one does not (see the file comment). */
@@ -331,6 +449,8 @@ export async function retractAssertions(tx: Tx, old: AssertionSet, next: Asserti
     return { id, props: toNeo4j(props as Properties) };
   });
   await run(tx, counts, 'UNWIND $rows AS row MATCH (node:Fact {id: row.id}) SET node = row.props', { rows });
+  await recomputeStatements(tx, rows.map((row) => row.id));
+  await restateRelationships(tx, old, next, others);
 
   const nextMerges = new Set(next.merges.map((merge) => merge.id));
   await run(

@@ -4,6 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { listMerges, type MergeEntry } from '../ingest/merges';
+import { SIDES_SIGN, VERB_WORDING, type SigningVerb } from '../model/facts';
 
 export interface UnnamedHolder {
   position: string;
@@ -16,6 +17,9 @@ export interface UnnamedHolder {
 
 export interface PortfolioMismatch {
   exchange: string;
+  /** What the sides did with the documents, and the source's words for it. */
+  verb: SigningVerb;
+  verbWords: string | null;
   person: string | null;
   role: string;
   portfolios: string[];
@@ -33,11 +37,18 @@ export interface FactWithoutEvidence {
   labels: string[];
 }
 
+/** How many facts each kind of reading marks, and how many only an extractor drafted. */
+export interface StatementCounts {
+  readings: Array<{ reading: string; facts: number }>;
+  extracted: number;
+}
+
 export interface DataQualityReport {
   unnamedHolders: UnnamedHolder[];
   portfolioMismatches: PortfolioMismatch[];
   agreementsWithoutNamedSignatory: AgreementWithoutNamedSignatory[];
   factsWithoutEvidence: FactWithoutEvidence[];
+  statements: StatementCounts;
   /** What entity resolution merged, why, and whether it was undone. */
   merges: MergeEntry[];
 }
@@ -53,16 +64,18 @@ RETURN position.title AS position, country.name AS country, occupancy.observedOn
 ORDER BY country, position, observedOn`;
 
 // A side's capacity matches a document when one of its positions has a portfolio among the document's topics,
-// or belongs to a body the document binds. A side that matches none of its exchange's documents is listed.
+// or belongs to a body the document binds. A side that signed or exchanged (not one that presided or witnessed)
+// and matches none of its act's documents is listed.
 const PORTFOLIO_MISMATCHES = `
 MATCH (exchange:DocumentExchange)-[:HAS_SIDE]->(side:ExchangeSide)-[:IN_CAPACITY]->(:Occupancy)-[:OF_POSITION]->(position:Position)
+WHERE exchange.verb IN $signing
 WITH exchange, side, collect(position) AS positions
 MATCH (exchange)-[:EXCHANGED]->(document:Agreement)
 WITH exchange, side, positions, collect(document) AS documents
 WHERE NONE(document IN documents WHERE ANY(position IN positions WHERE
         position.portfolio IN document.topics OR EXISTS { (position)-[:IN_BODY]->(:Body)<-[:BINDS]-(document) }))
 OPTIONAL MATCH (side)-[:PERSON]->(person:Person)
-RETURN exchange.name AS exchange, person.name AS person, side.role AS role,
+RETURN exchange.name AS exchange, exchange.verb AS verb, exchange.verbWords AS verbWords, person.name AS person, side.role AS role,
        [position IN positions | position.portfolio] AS portfolios,
        [document IN documents | document.title] AS documents,
        reduce(topics = [], document IN documents | topics + document.topics) AS topics
@@ -70,7 +83,7 @@ ORDER BY exchange, role`;
 
 const AGREEMENTS_WITHOUT_NAMED_SIGNATORY = `
 MATCH (agreement:Agreement)
-WHERE NOT EXISTS { (agreement)<-[:EXCHANGED]-(:DocumentExchange)-[:HAS_SIDE]->(:ExchangeSide)-[:PERSON]->(:Person) }
+WHERE NOT EXISTS { (agreement)<-[:EXCHANGED]-(act:DocumentExchange)-[:HAS_SIDE]->(:ExchangeSide)-[:PERSON]->(:Person) WHERE act.verb IN $signing }
   AND NOT EXISTS { (agreement)-[:SIGNED_BY]->(:Person) }
 OPTIONAL MATCH (agreement)-[:SIGNED_BY]->(signatory)
 WITH agreement, collect(signatory.name) AS signatories
@@ -83,8 +96,15 @@ WHERE NOT EXISTS { (fact)-[:EVIDENCED_BY]->(:Passage)-[:IN_SOURCE]->(:Source) }
 RETURN fact.id AS id, [label IN labels(fact) WHERE label <> 'Fact'] AS labels
 ORDER BY id`;
 
+const READINGS = `
+MATCH (fact:Fact) WHERE fact.reading IS NOT NULL
+RETURN fact.reading AS reading, count(*) AS facts
+ORDER BY reading`;
+
+const EXTRACTED = "MATCH (fact:Fact {provenance: 'EXTRACTED'}) RETURN count(*) AS facts";
+
 async function rows<T>(driver: Driver, database: string, query: string): Promise<T[]> {
-  const { records } = await driver.executeQuery(query, {}, { database, routing: 'READ' });
+  const { records } = await driver.executeQuery(query, { signing: [...SIDES_SIGN] }, { database, routing: 'READ' });
   return records.map((record) => record.toObject() as T);
 }
 
@@ -94,6 +114,10 @@ export async function dataQualityReport(driver: Driver, database: string): Promi
     portfolioMismatches: await rows<PortfolioMismatch>(driver, database, PORTFOLIO_MISMATCHES),
     agreementsWithoutNamedSignatory: await rows<AgreementWithoutNamedSignatory>(driver, database, AGREEMENTS_WITHOUT_NAMED_SIGNATORY),
     factsWithoutEvidence: await rows<FactWithoutEvidence>(driver, database, FACTS_WITHOUT_EVIDENCE),
+    statements: {
+      readings: (await rows<{ reading: string; facts: unknown }>(driver, database, READINGS)).map((row) => ({ reading: row.reading, facts: Number(row.facts) })),
+      extracted: Number((await rows<{ facts: unknown }>(driver, database, EXTRACTED))[0]?.facts ?? 0),
+    },
     merges: await listMerges(driver, database),
   };
 }
@@ -110,8 +134,8 @@ export function formatReport(report: DataQualityReport): string {
         (item.namedElsewhere.length ? ` (named by another source: ${item.namedElsewhere.join(', ')})` : ''),
     ),
     ...section('Exchanges where the exchanger\'s portfolio differs from the document\'s domain', report.portfolioMismatches, (item) =>
-      `${item.person ?? `(unnamed) ${item.role}`} (${item.role}; portfolio: ${item.portfolios.join(', ')}) handed over ` +
-        `${item.documents.join('; ')} (about: ${item.topics.join(', ')})`,
+      `${item.person ?? `(unnamed) ${item.role}`} (${item.role}; portfolio: ${item.portfolios.join(', ')}) ` +
+        `${item.verbWords ?? VERB_WORDING[item.verb]} ${item.documents.join('; ')} (about: ${item.topics.join(', ')})`,
     ),
     ...section('Agreements with no named signatory or exchanger', report.agreementsWithoutNamedSignatory, (item) =>
       `${item.title}${item.signatories.length ? ` (signed by ${item.signatories.join(', ')})` : ''}`,
@@ -119,6 +143,11 @@ export function formatReport(report: DataQualityReport): string {
     ...section('Facts without evidence (expected: none)', report.factsWithoutEvidence, (item) =>
       `${item.id} (${item.labels.join(', ')})`,
     ),
+    ...section('Facts that are readings of their text, not its plain statement', report.statements.readings, (item) =>
+      `${item.reading}: ${item.facts}`,
+    ),
+    `Facts only an extractor drafted (no person curated them): ${report.statements.extracted}`,
+    '',
     ...section('Merges made by entity resolution (npm run merge:undo -- <id> undoes one)', report.merges, (item) =>
       `${item.id}${item.status === 'undone' ? ' [undone]' : ''}: ${item.kind} by ${item.method}: ${item.reason}`,
     ),

@@ -31,7 +31,11 @@ export async function startTestApi(driver: Driver, config: Readonly<Config>): Pr
 
 export interface GraphQLResponse {
   status: number;
-  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    extensions?: Record<string, unknown>;
+  };
   text: string;
 }
 

@@ -13,7 +13,7 @@ export interface Finished {
 export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(NEO4J_|PORT$|HOST$|SEED_ON_START$|GRAPHQL_|NODE_ENV$|JEST|DIPLOMATIC_GRAPH)/.test(key)) base[key] = value;
+    if (!/^(NEO4J_|CORENLP_|MAVEN_OPTS$|PORT$|HOST$|SEED_ON_START$|GRAPHQL_|NODE_ENV$|JEST|DIPLOMATIC_GRAPH)/.test(key)) base[key] = value;
   }
   return { ...base, ...env };
 }
@@ -65,3 +65,12 @@ export function waitForOutput(child: ChildProcess, text: string, ms: number): Pr
 
 /** A stack trace line, which a user-facing error must never show. */
 export const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
+
+/** A failure the user can fix: exit code 1, one `error:` message matching `message`, no stack trace anywhere. */
+export function expectCleanFailure(result: Finished, message: string | RegExp): void {
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^error: /m);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  expect(result.stdout).not.toMatch(STACK_LINE);
+}

@@ -1,7 +1,8 @@
 /** Graph fixtures for integration suites: a known state to start from, and a snapshot to compare states. */
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { applySchema, runSeedScripts } from '../../src/db/cypher-scripts';
+import { applySchema } from '../../src/db/cypher-scripts';
+import { seedGraph } from '../../src/ingest/seed';
 
 export async function emptyGraph(driver: Driver): Promise<void> {
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
@@ -18,7 +19,7 @@ export async function emptyGraph(driver: Driver): Promise<void> {
 export async function seededGraph(driver: Driver, database = 'neo4j'): Promise<void> {
   await emptyGraph(driver);
   await applySchema(driver, database);
-  await runSeedScripts(driver, database, () => undefined);
+  await seedGraph(driver, database, () => undefined);
 }
 
 export interface GraphSnapshot {

@@ -3,7 +3,6 @@
  * global-setup.ts and stopped by global-teardown.ts. Suites reach it through `testConfig()`.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
@@ -12,8 +11,8 @@ import { loadConfig, type Config } from '../../src/config';
 const STATE_FILE = path.join(os.tmpdir(), `diplomatic-graph-test-${process.ppid}-${process.pid}.json`);
 const STATE_ENV = 'DIPLOMATIC_GRAPH_TEST_STATE';
 
-/** Short, so the runaway-query test is quick. */
-export const TEST_TRANSACTION_TIMEOUT = '4s';
+/** Short, so the runaway-query test is quick (TEST_TRANSACTION_TIMEOUT lengthens it on a busy machine). */
+export const TEST_TRANSACTION_TIMEOUT = process.env.TEST_TRANSACTION_TIMEOUT || '4s';
 
 export interface TestNeo4jState {
   dataDir: string;
@@ -24,16 +23,7 @@ export interface TestNeo4jState {
   password: string;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../src/java/ports';
 
 /**
  * The environment of a managed test server (used by global-setup and by tests that spawn entry points). No
@@ -45,8 +35,9 @@ export function managedEnv(state: Pick<TestNeo4jState, 'dataDir' | 'boltPort' | 
     NEO4J_BOLT_PORT: String(state.boltPort),
     NEO4J_HTTP_PORT: String(state.httpPort),
     NEO4J_HEAP_SIZE: '768m',
-    // The machine running the tests may be busy with others: a slow start is not a failure.
-    NEO4J_START_TIMEOUT: '300',
+    // The machine running the tests may be busy with others: a slow start is not a failure (NEO4J_START_TIMEOUT
+    // lengthens the wait further).
+    NEO4J_START_TIMEOUT: process.env.NEO4J_START_TIMEOUT || '300',
   };
 }
 
@@ -75,6 +66,9 @@ export function testConfig(extra: Record<string, string> = {}): Readonly<Config>
     NEO4J_URI: `bolt://127.0.0.1:${state.boltPort}`,
     NEO4J_PASSWORD: TEST_PASSWORD,
     PORT: '0',
+    // A busy machine may need longer query bounds (the defaults are what the tests check otherwise).
+    API_QUERY_TIMEOUT: process.env.API_QUERY_TIMEOUT,
+    API_REQUEST_TIMEOUT: process.env.API_REQUEST_TIMEOUT,
     ...extra,
   });
 }

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config';
-import { articleSchemaFile, renderArticleJsonSchema } from '../src/ingest/format';
-import { formatProblem, validateFile } from '../src/ingest/validate';
+import { PROJECT_ROOT } from '../../src/config';
+import { articleSchemaFile, renderArticleJsonSchema } from '../../src/ingest/format';
+import { formatProblem, validateFile } from '../../src/ingest/validate';
 
 describe('the documentation of the annotated-article format', () => {
   it('publishes the JSON Schema of the current format (npm run schema:article refreshes it)', () => {
@@ -23,6 +23,14 @@ describe('the documentation of the annotated-article format', () => {
     fs.writeFileSync(file, example);
     const valid = validateFile(file);
     expect(valid.ok ? [] : valid.problems.map(formatProblem)).toEqual([]);
+
+    // Every other example of the page is a valid article too (format v2: what real reports say).
+    for (const [index, other] of [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].slice(1).entries()) {
+      const otherFile = path.join(path.dirname(file), `example-${index}.yaml`);
+      fs.writeFileSync(otherFile, other[1]);
+      const result = validateFile(otherFile);
+      expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    }
 
     // The failure shown in the document is what the ingest says for that mistake.
     fs.writeFileSync(file, example.replace('[{quote: Transport Minister Timur Rashidov of Uzbekistan}]', '[{quote: Timur Rashidof}]'));
