@@ -70,6 +70,7 @@ describe('the data-quality report of the seed', () => {
       factsWithoutEvidence: [],
       statements: { readings: [{ reading: 'COLLECTIVE_SPLIT', facts: 5 }], extracted: 0 },
       merges: [],
+      conflicts: [],
     });
   });
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { applySchema } from '../db/cypher-scripts';
 import { openDatabase } from '../db/database';
 import { runCli, UserError } from '../errors';
+import { formatConflict } from '../ingest/conflicts';
 import { ingestFiles, type IngestSummary } from '../ingest/ingest';
 import { formatProblem } from '../ingest/validate';
 
@@ -64,6 +65,13 @@ export function formatSummary(summary: IngestSummary): string {
       `INTERRUPTED: the database failed (${reason}). ${written} article(s) were written and stay written; ` +
         `${notWritten.length} were not written. Run the same command again to resume: the written articles are skipped as unchanged.`,
     );
+  }
+  if (summary.conflicts.length > 0) {
+    lines.push(
+      `CONFLICTS: ${summary.conflicts.length} likely contradiction(s) between articles; both sides were loaded as their ` +
+        'sources state them (npm run report lists every conflict in the graph):',
+    );
+    for (const conflict of summary.conflicts) lines.push(`  ${formatConflict(conflict)}`);
   }
   for (const failure of summary.failures) {
     lines.push(`FAILED ${failure.file}:`);

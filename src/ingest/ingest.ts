@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { LOAD_TRANSACTION_TIMEOUT_MS } from '../db/cypher-scripts';
 import type { AssertionSet } from './assertions';
+import { ConflictCheck } from './conflict-lookup';
+import type { Conflict } from './conflicts';
 import { CollisionError, planArticle } from './plan';
 import { Resolver } from './resolve';
 import { validateFile, type Problem, type ValidArticle } from './validate';
@@ -44,6 +46,11 @@ export interface IngestSummary {
    * written, and running the same ingest again resumes (what was written is skipped as unchanged).
    */
   interrupted?: { reason: string; written: number; notWritten: string[] };
+  /**
+   * Articles loaded by this run that likely contradict one another or what the graph held (the same event on other
+   * dates, the same agreement with other signers): both are kept as their sources state them (src/ingest/conflicts.ts).
+   */
+  conflicts: Conflict[];
 }
 
 /** The database itself failed (unreachable, stopped, broken), rather than an article: no later write can succeed. */
@@ -105,6 +112,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
     merges: 0,
     facts: 0,
     failures: listed.problems.map((problem) => ({ file: problem.file, problems: [problem] })),
+    conflicts: [],
   };
   const fail = (file: string, reason: string, at = '') => summary.failures.push({ file, problems: [{ file, path: at, reason }] });
   let done = 0;
@@ -130,6 +138,8 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
 
   // What committed, by file: a database failure stops the run and says what was written and what was not.
   const written = new Set<string>();
+  // What the written articles assert, to look for conflicts once they are all in.
+  const conflictCheck = new ConflictCheck();
 
   /** Writes the new and corrected articles (the database may fail midway: see the caller). */
   const writeArticles = async (): Promise<void> => {
@@ -197,6 +207,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
         const records = sets.map((set, i) => record(batch[i], set));
         const counts = await inTransaction(driver, database, options.dryRun, (tx) => writeAssertions(tx, sets, records));
         tally(sets, counts);
+        conflictCheck.add(sets);
         summary.articles.new += batch.length;
         for (const article of batch) written.add(article.file);
         progress(batch.length);
@@ -236,6 +247,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
           return add(retracted, written);
         });
         tally([next], counts);
+        conflictCheck.add([next]);
         summary.articles.corrected += 1;
         written.add(article.file);
       } catch (error) {
@@ -250,6 +262,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
 
   try {
     await writeArticles();
+    summary.conflicts = await conflictCheck.run(driver, database);
   } catch (error) {
     if (!isDatabaseFailure(error)) throw error;
     const failed = new Set(summary.failures.map((failure) => failure.file));

@@ -3,6 +3,8 @@
  * One read query per section; the CLI prints them, the tests call them.
  */
 import type { Driver } from 'neo4j-driver';
+import { conflictsInGraph } from '../ingest/conflict-lookup';
+import { formatConflict, type Conflict } from '../ingest/conflicts';
 import { listMerges, type MergeEntry } from '../ingest/merges';
 import { SIDES_SIGN, VERB_WORDING, type SigningVerb } from '../model/facts';
 
@@ -51,6 +53,8 @@ export interface DataQualityReport {
   statements: StatementCounts;
   /** What entity resolution merged, why, and whether it was undone. */
   merges: MergeEntry[];
+  /** Sources that likely contradict each other (the same event on other dates, one agreement with other signers). */
+  conflicts: Conflict[];
 }
 
 const UNNAMED_HOLDERS = `
@@ -119,6 +123,7 @@ export async function dataQualityReport(driver: Driver, database: string): Promi
       extracted: Number((await rows<{ facts: unknown }>(driver, database, EXTRACTED))[0]?.facts ?? 0),
     },
     merges: await listMerges(driver, database),
+    conflicts: await conflictsInGraph(driver, database),
   };
 }
 
@@ -151,5 +156,6 @@ export function formatReport(report: DataQualityReport): string {
     ...section('Merges made by entity resolution (npm run merge:undo -- <id> undoes one)', report.merges, (item) =>
       `${item.id}${item.status === 'undone' ? ' [undone]' : ''}: ${item.kind} by ${item.method}: ${item.reason}`,
     ),
+    ...section('Sources that likely contradict each other (both kept as stated; check the sources)', report.conflicts, formatConflict),
   ].join('\n');
 }
