@@ -158,6 +158,8 @@ void runCli(async () => {
     NEO4J_BOLT_PORT: String(await freePort()),
     NEO4J_HTTP_PORT: String(await freePort()),
     NEO4J_HEAP_SIZE: '1g',
+    // Snapshots and wipes of the whole graph on a busy machine outlast the default 10 s.
+    NEO4J_TRANSACTION_TIMEOUT: '300s',
     NEO4J_START_TIMEOUT: process.env.NEO4J_START_TIMEOUT ?? '600',
     JAVA_HOME: process.env.JAVA_HOME,
   });

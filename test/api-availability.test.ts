@@ -17,6 +17,8 @@ import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { loadState, testConfig } from './support/test-neo4j';
 
 const QUERY = { query: '{ countries(limit: 3, sort: [{ name: ASC }]) { name } }' };
+/** Every answer says its estimated cost (src/api/limits.ts). */
+const COST = { cost: expect.objectContaining({ limit: 100_000 }) };
 const UNAVAILABLE = { message: 'The database is not reachable right now. Try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } };
 
 /** The Dockerfile's HEALTHCHECK command, run as Docker would run it against this API: its exit code. */
@@ -64,7 +66,7 @@ describe('the API while Neo4j is down', () => {
     await waitUntilHealthy(); // a busy machine may make the first probes slower than their bound
     expect(await health()).toMatchObject({ status: 200, body: { status: 'ok' } });
     answer = (await postGraphQL(api.url, QUERY)).body;
-    expect(answer).toEqual({ data: { countries: expect.any(Array) } });
+    expect(answer).toEqual({ data: { countries: expect.any(Array) }, extensions: COST });
     expect(await dockerHealthcheck(new URL(api.url).port)).toBe(0);
   });
 
@@ -77,7 +79,7 @@ describe('the API while Neo4j is down', () => {
     for (let i = 0; i < 5; i++) {
       let response: Awaited<ReturnType<typeof postGraphQL>> | undefined;
       expect(await attempts(async () => (response = await postGraphQL(api.url, QUERY)))).toBeLessThanOrEqual(1);
-      expect(response!.body).toEqual({ data: null, errors: [expect.objectContaining(UNAVAILABLE)] });
+      expect(response!.body).toEqual({ data: null, errors: [expect.objectContaining(UNAVAILABLE)], extensions: COST });
     }
     expect(await dockerHealthcheck(new URL(api.url).port)).toBe(1);
   });
@@ -92,7 +94,7 @@ describe('the API while Neo4j is down', () => {
     });
     let response: Awaited<ReturnType<typeof postGraphQL>> | undefined;
     expect(await attempts(async () => (response = await postGraphQL(api.url, QUERY)))).toBeLessThanOrEqual(1);
-    expect(response!.body).toEqual({ data: null, errors: [expect.objectContaining(UNAVAILABLE)] });
+    expect(response!.body).toEqual({ data: null, errors: [expect.objectContaining(UNAVAILABLE)], extensions: COST });
   });
 
   it('recovers by itself when Neo4j is back', async () => {

@@ -6,11 +6,12 @@
  *
  * "Likely the same" is a judgement, kept narrow so that the warnings are worth reading:
  * - two events: the same kind; stated at the same place or between the same countries (and contradicting neither);
- *   sharing a named participant when both name any; on dates that do not overlap but lie at most
- *   `NEAR_DAYS` apart (events further apart are read as recurring talks or visits, not as one event);
+ *   sharing a named participant (required unless both the place and the countries are the same), the people one
+ *   names all among those the other names (a report may name fewer, not others); on dates that do not overlap but lie at most `NEAR_DAYS` apart (events
+ *   further apart are read as recurring talks or visits, not as one event);
  * - two agreements: the same title (ignoring case), binding or signed by a common actor (or neither stating any),
- *   signed on dates that do not overlap but lie at most `NEAR_DAYS` apart, or signed by different countries or
- *   bodies;
+ *   not signed far apart (a renewed programme keeps its title); signed on dates that do not overlap but lie at most
+ *   `NEAR_DAYS` apart, or signed by different countries or bodies;
  * - one agreement (or two as above): for one country and one act (signed, exchanged, initialled...), the people
  *   one source names and the people another names have nobody in common.
  * Facts stated by a common source are never in conflict: an article may well report two meetings.
@@ -185,13 +186,22 @@ export function nearYears(date: string | null): string[] {
   return years;
 }
 
+/** Days between two dates' ranges (0 or less: they may mean the same day); undefined when either is not a date. */
+function gapInDays(a: string, b: string): number | undefined {
+  const [ra, rb] = [dateRange(a), dateRange(b)];
+  return ra && rb ? Math.max(ra[0], rb[0]) - Math.min(ra[1], rb[1]) : undefined;
+}
+
+/** True when two dates may mean the same day (2025-03 and 2025-03-13). */
+export function datesOverlap(a: string, b: string): boolean {
+  const gap = gapInDays(a, b);
+  return gap !== undefined && gap <= 0;
+}
+
 /** True when two dates cannot mean the same day, yet lie at most NEAR_DAYS apart. */
 export function datesContradict(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  const [ra, rb] = [dateRange(a), dateRange(b)];
-  if (!ra || !rb) return false;
-  const gap = Math.max(ra[0], rb[0]) - Math.min(ra[1], rb[1]);
-  return gap > 0 && gap <= NEAR_DAYS;
+  const gap = a && b ? gapInDays(a, b) : undefined;
+  return gap !== undefined && gap > 0 && gap <= NEAR_DAYS;
 }
 
 // ---- comparisons -------------------------------------------------------------------------------------------------
@@ -205,7 +215,13 @@ export function compareEvents(a: EventSketch, b: EventSketch): Conflict | undefi
   const sidesStated = a.between.length > 0 && b.between.length > 0;
   if ((placesStated && !intersects(a.places, b.places)) || (sidesStated && !sameSet(a.between, b.between))) return undefined;
   if (!placesStated && !sidesStated) return undefined;
-  if (a.participants.length > 0 && b.participants.length > 0 && !intersects(a.participants, b.participants)) return undefined;
+  // A place alone (a capital hosts many ceremonies) or the countries alone do not make one event: a shared person
+  // does. A report may name fewer of the people, but not others: a host receiving two visitors is two events.
+  const sharePerson = intersects(a.participants, b.participants);
+  if (!(placesStated && sidesStated) && !sharePerson) return undefined;
+  const within = (x: string[], y: string[]) => x.every((person) => y.includes(person));
+  const named = a.participants.length > 0 && b.participants.length > 0;
+  if (named && !within(a.participants, b.participants) && !within(b.participants, a.participants)) return undefined;
   if (!datesContradict(a.date, b.date)) return undefined;
   const pair = [a, b].sort(byId);
   return {
@@ -223,6 +239,8 @@ export function compareAgreements(a: AgreementSketch, b: AgreementSketch): Confl
     const [actorsA, actorsB] = [[...a.parties, ...a.signatories], [...b.parties, ...b.signatories]];
     if (actorsA.length > 0 && actorsB.length > 0 && !intersects(actorsA, actorsB)) return undefined;
     if (a.parties.length > 0 && b.parties.length > 0 && !intersects(a.parties, b.parties)) return undefined;
+    // Signed far apart: two documents of one title (a programme renewed), whoever signed them.
+    if (a.signedOn && b.signedOn && !datesContradict(a.signedOn, b.signedOn) && !datesOverlap(a.signedOn, b.signedOn)) return undefined;
     const statements = (value: (agreement: AgreementSketch) => string) =>
       [a, b].sort(byId).map((agreement) => ({ value: value(agreement), sources: articleIds(agreement.sources) }));
     if (datesContradict(a.signedOn, b.signedOn)) differences.push({ field: 'signedOn', statements: statements((x) => x.signedOn!) });
