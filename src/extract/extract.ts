@@ -31,6 +31,9 @@ export interface Extraction {
   timings: { corenlp: number; rules: number };
 }
 
+/** What the rules read: no dependency parse nor coreference (they cost time and the rules do without). */
+export const EXTRACT_ANNOTATORS = ['tokenize', 'ssplit', 'pos', 'lemma', 'ner'] as const;
+/** One sentence per line at least: table cells and captions stand alone. */
 const CORENLP_PROPERTIES = { 'ssplit.newlineIsSentenceBreak': 'always' };
 
 export function sourceId(where: string, text: string): string {
@@ -47,7 +50,7 @@ export function sourceId(where: string, text: string): string {
 export async function annotate(client: CoreNLPClient, text: string, published: string | undefined): Promise<Annotation> {
   const furniture = findFurniture(text);
   const date = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : undefined;
-  return client.annotate(blank(text, furniture.ranges), { date, properties: CORENLP_PROPERTIES });
+  return client.annotate(blank(text, furniture.ranges), { annotators: EXTRACT_ANNOTATORS, date, properties: CORENLP_PROPERTIES });
 }
 
 /** The draft of a report from its annotation (pure: no server, so it can run on a stored annotation). */
@@ -89,7 +92,7 @@ export async function extract(client: CoreNLPClient, corenlpVersion: string, inp
  * CoreNLP version (the evaluation re-runs the rules on unchanged texts), else from the server.
  */
 export async function annotateCached(client: CoreNLPClient, corenlpVersion: string, text: string, published: string | undefined, cacheDir: string): Promise<Annotation> {
-  const key = createHash('sha256').update(JSON.stringify([corenlpVersion, CORENLP_PROPERTIES, published ?? '', text])).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(JSON.stringify([corenlpVersion, EXTRACT_ANNOTATORS, CORENLP_PROPERTIES, published ?? '', text])).digest('hex').slice(0, 32);
   const file = path.join(cacheDir, `${key}.json`);
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Annotation;

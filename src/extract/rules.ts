@@ -295,8 +295,18 @@ function isPossessive(text: AnnotatedText, i: number): boolean {
   return text.tokens[i]?.pos === 'POS';
 }
 
-/** Splits a run into titles ("Deputy Prime Minister" and "Foreign Minister" and "Senator") and reads each. */
-function titlesOfRun(text: AnnotatedText, [from, to]: [number, number]): XTitle[] {
+const RUN_TITLES = new WeakMap<AnnotatedText, Map<string, XTitle[]>>();
+
+/** Splits a run into titles ("Deputy Prime Minister" and "Foreign Minister" and "Senator") and reads each (once). */
+function titlesOfRun(text: AnnotatedText, run: [number, number]): XTitle[] {
+  const cache = RUN_TITLES.get(text) ?? new Map<string, XTitle[]>();
+  RUN_TITLES.set(text, cache);
+  const key = run.join('-');
+  if (!cache.has(key)) cache.set(key, splitRun(text, run));
+  return cache.get(key)!;
+}
+
+function splitRun(text: AnnotatedText, [from, to]: [number, number]): XTitle[] {
   const parts: [number, number][] = [];
   let start = from;
   let sawHead = false;
@@ -449,9 +459,9 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
     if (text.lower(i) !== 'respectively') continue;
     const pairs = respectivelyPairs(text, i, runs, byToken);
     for (const { person, title } of pairs) {
-      const read: XTitle = { ...title, reading: { kind: 'RESPECTIVELY', note: `"${text.words(title.from, i + 1).slice(0, 300)}": the titles and names are paired in order.` } };
+      title.reading = { kind: 'RESPECTIVELY', note: `"${text.words(title.from, i + 1).slice(0, 300)}": the titles and names are paired in order.` };
       attached.add(title);
-      if (!person.titles.some((t) => t.position === title.position && t.country === title.country)) person.titles.push(read);
+      if (!person.titles.includes(title)) person.titles.push(title);
     }
   }
   for (const person of people) {
@@ -518,6 +528,7 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
   const skip = new Set<number>();
   let depthParen = 0;
   let inBetween = false;
+  let betweenAnd = false;
   while (to < end && to - head < 45) {
     const token = text.tokens[to];
     const lower = token.word.toLowerCase();
@@ -557,6 +568,9 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
       if (DOCUMENT_HEADS[nextLower] || (nextLower === 'the' && DOCUMENT_HEADS[text.lower(to + 2)])) break;
       if (isPersonToken(text, to + 1)) break;
       if (!inBetween && nextLower === 'the') break;
+      if (inBetween && nextLower === 'the' && betweenAnd) break;
+      if (inBetween && nextLower === 'the') betweenAnd = true;
+      if (/^(documents|it|they|both|he|she)$/.test(nextLower) || /^(documents)$/.test(text.lower(to + 2))) break;
       to++;
       continue;
     }
@@ -590,9 +604,15 @@ function wordsWithout(text: AnnotatedText, from: number, to: number, skip: Set<n
   return out.replace(/\s+([,)])/g, '$1').replace(/\(\s+/g, '(');
 }
 
+/** The kind of document a head noun names (its word or its lemma: accords, memorandums). */
+function headKind(text: AnnotatedText, i: number): AgreementKind | undefined {
+  const lower = text.lower(i);
+  return DOCUMENT_HEADS[lower] ?? DOCUMENT_HEADS[text.tokens[i]?.lemma?.toLowerCase() ?? ''];
+}
+
 function headOk(text: AnnotatedText, i: number): boolean {
   const lower = text.lower(i);
-  const kind = DOCUMENT_HEADS[lower];
+  const kind = headKind(text, i);
   if (!kind) return false;
   if (text.tokens[i].pos?.startsWith('VB')) return false;
   const capital = text.isCapitalised(i);
@@ -622,8 +642,13 @@ function signedHere(text: AnnotatedText, from: number, to: number, published: st
     }
   }
   if (verb === undefined) return { ok: false };
+  // The verb and the document in one clause.
+  for (let k = Math.min(verb, from) + 1; k < Math.max(verb, from); k++) {
+    if (['while', 'whereas', 'but', ';', 'although', 'though'].includes(text.lower(k))) return { verb, ok: false };
+  }
   const a = Math.max(start, Math.min(verb, from) - 4);
-  const b = Math.min(end, Math.max(verb + 1, to) + 3);
+  let b = Math.max(verb + 1, to);
+  while (b < end && b < Math.max(verb + 1, to) + 8 && ![',', ';', '.', 'and', 'while', 'but'].includes(text.lower(b))) b++;
   const window = text.words(a, b).toLowerCase();
   if (NOT_SIGNED_CUES.some((cue) => window.includes(cue))) return { verb, ok: false };
   if (/\bunder the\b|\bamend/.test(text.words(Math.max(start, from - 3), from).toLowerCase())) return { verb, ok: false };
@@ -703,7 +728,7 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     const check = signedHere(text, from, to, text.published);
     if (!check.ok) continue;
     const headWord = text.tokens[i].word;
-    const kind = DOCUMENT_HEADS[headWord.toLowerCase()];
+    const kind = headKind(text, i)!;
     const plural = /s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase();
     const phrase = wordsWithout(text, from, to, skip);
     const complement = to > i + 1;
@@ -813,11 +838,13 @@ export function findActs(
   agreements: XAgreement[],
   mainCountries: string[],
   eventDate: string | undefined,
+  bodies: XBody[],
 ): { acts: XAct[]; unnamed: XTitle[] } {
   const acts: XAct[] = [];
   const unnamed: XTitle[] = [];
   let lastDocuments: XAgreement[] = [];
   let lastSides: XSide[] = [];
+  let generalSignatories: XActor[] = [];
   for (const sentence of text.annotation.sentences) {
     const { tokenStart: start, tokenEnd: end } = sentence;
     const documents = agreements.filter((a) => a.from >= start && a.from < end);
@@ -864,7 +891,7 @@ export function findActs(
           break;
         }
       }
-      if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|sides|officials)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
+      if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
         const phrase = /\b(the )?(two|both|three) \w+|\bthey\b/i.exec(text.words(agentFrom, agentTo))![0];
         sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
       }
@@ -889,9 +916,11 @@ export function findActs(
       if (verb === 'SIGNED' || verb === 'INITIALLED' || verb === 'FORMALISED') for (const doc of docs) if (verb === 'SIGNED') doc.signedOn ??= date;
     }
     // Countries or bodies that sign: signatories ("Kenya and Ghana signed an agreement").
-    signatoriesIn(text, start, end, documents, mainCountries);
+    const general = signatoriesIn(text, start, end, documents, mainCountries, bodies);
+    if (general.length > 0) generalSignatories = general;
     if (documents.length > 0) lastDocuments = documents;
   }
+  for (const doc of agreements) if (doc.signatories.length === 0 && generalSignatories.length > 0) doc.signatories.push(...generalSignatories);
   return { acts, unnamed };
 }
 
@@ -941,35 +970,51 @@ function sidesIn(
   return sides.sort((x, y) => x.evidence.start - y.evidence.start);
 }
 
-function signatoriesIn(text: AnnotatedText, start: number, end: number, documents: XAgreement[], mainCountries: string[]): void {
-  if (documents.length === 0) return;
+/**
+ * Countries or bodies that sign ("Kenya and Ghana signed an agreement", "The governments of Pakistan and Belarus
+ * signed ..."): signatories of the documents the clause names. A generic object ("a series of agreements") makes them
+ * the signatories of every document of the report that has none: returned for the caller to apply.
+ */
+function signatoriesIn(text: AnnotatedText, start: number, end: number, documents: XAgreement[], mainCountries: string[], bodies: XBody[]): XActor[] {
   for (let v = start; v < end; v++) {
     const lemma = text.tokens[v].lemma?.toLowerCase();
     if (!(lemma === 'sign' || lemma === 'ink' || lemma === 'formalise' || lemma === 'formalize') || !text.tokens[v].pos?.startsWith('VB')) continue;
     const subject = text.words(start, v);
+    if (text.tokens.slice(start, v).some((t) => t.ner === 'PERSON' || t.ner === 'TITLE')) continue;
     const actors: XActor[] = [];
-    if (/\b(both nations|both countries|the two countries|the two sides|both sides|the two nations|the governments of)\b/i.test(subject) && mainCountries.length === 2) {
+    const governments = /\bthe governments of ([A-Z][\w ]+?) and ([A-Z][\w ]+?)\b(?= signed| on| have| also|,)/i.exec(subject);
+    if (governments && countryOf(governments[1]) && countryOf(governments[2])) {
+      for (const name of [governments[1], governments[2]]) {
+        const bodyName = `Government of ${name}`;
+        let body = bodies.find((b) => b.name.toLowerCase() === bodyName.toLowerCase());
+        if (!body) {
+          body = { name: bodyName, kind: 'GOVERNMENT', country: countryOf(name)!.iso, nameAsReported: false, evidence: [text.cite(start, v)] };
+          bodies.push(body);
+        }
+        actors.push({ body });
+      }
+    } else if (/\b(both nations|both countries|the two countries|the two sides|both sides|the two nations)\b/i.test(subject) && mainCountries.length === 2) {
       for (const iso of mainCountries) actors.push({ country: iso });
     } else {
       const words = text.tokens.slice(start, v).map((t) => t.word);
       for (let k = 0; k < words.length; k++) {
         const match = countryAt(words, k);
-        if (match && !match.adjective && text.tokens[start + k].ner !== 'PERSON') {
+        if (match && !match.adjective) {
           const after = words[k + match.length];
           if (after && !['and', ',', 'on', 'have', 'has', 'signed', 'also', 'today', 'yesterday'].includes(after.toLowerCase()) && text.tokens[start + k + match.length]?.pos !== 'VBD') continue;
           actors.push({ country: match.entry.iso });
           k += match.length - 1;
         }
       }
-      // People in the subject: the people sign, not the countries.
-      if (text.tokens.slice(start, v).some((t) => t.ner === 'PERSON' || t.ner === 'TITLE')) continue;
     }
     if (actors.length < 2) continue;
-    for (const doc of documents) {
-      if (doc.from < v) continue;
+    const named = documents.filter((doc) => doc.from > v);
+    if (named.length === 0 && /\b(series|number|several|a set) of\b|\b(agreements|documents|accords|memorandums)\b/i.test(text.words(v, Math.min(end, v + 8)))) return actors;
+    for (const doc of named) {
       for (const actor of actors) if (!doc.signatories.some((s) => JSON.stringify(s) === JSON.stringify(actor))) doc.signatories.push(actor);
     }
   }
+  return [];
 }
 
 /** The day of the report's events: the first date of the report's first paragraph, else of the first act. */
@@ -1058,7 +1103,8 @@ export function findEvents(
     }
     if (!country) continue;
     const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= start && m.tokenStart < end);
-    const explicit = dateMention ? text.dateOf(dateMention) ?? /\b\d{4}(-\d{2,4})?\b/.exec(dateMention.text)?.[0]?.replace(/^(\d{4})-(\d{2})$/, (_m, a, b) => `${a}/${a.slice(0, 2)}${b}`) : undefined;
+    const span = dateMention ? /\b(\d{4})\s*[-–]\s*(\d{2}|\d{4})\b/.exec(dateMention.text) : null;
+    const explicit = span ? `${span[1]}/${span[2].length === 2 ? span[1].slice(0, 2) + span[2] : span[2]}` : dateMention ? text.dateOf(dateMention) : undefined;
     const date = explicit ?? (events.length === 1 ? eventDate : undefined);
     if (events.some((e) => e.kind === 'VISIT' && e.participants[0]?.person === visitor && e.country === country)) continue;
     events.push({
@@ -1109,7 +1155,7 @@ export function read(text: AnnotatedText): Reading {
   const agreements = findAgreements(text, bodies);
   const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
   const eventDate = findEventDate(text);
-  const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate);
+  const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
   // People's countries by contrast, from their sides.
   for (const act of acts) for (const side of act.sides) if (side.person && side.country && !side.titles.some((t) => t.country)) {
     for (const title of side.titles) if (!title.country) {
