@@ -12,8 +12,8 @@ import { runCli, UserError } from '../errors';
 import { add, f1, KINDS, score, type Counts, type Kind, type Score } from '../extract/evaluate';
 import { annotateCached, draftFrom } from '../extract/extract';
 import { articleSchema } from '../ingest/format';
-import { listArticleFiles } from '../ingest/ingest';
-import { formatProblem, validateFile } from '../ingest/validate';
+import { formatProblem } from '../ingest/validate';
+import { DEFAULT_GOLD, loadGold } from '../extract/dev-set';
 import { exitOnSignals, onShutdown } from '../shutdown';
 
 const USAGE = 'usage: npm run eval:extract -- [--verbose] [--json FILE] [gold article files or folders]';
@@ -62,25 +62,20 @@ async function main(): Promise<void> {
     else if (args[i].startsWith('--')) throw new UserError(`unknown option ${args[i]}\n${USAGE}`);
     else paths.push(args[i]);
   }
-  if (paths.length === 0) paths.push(path.join(PROJECT_ROOT, 'data', 'articles'), path.join(PROJECT_ROOT, 'test', 'fixtures', 'dev'));
-  const { files, problems } = listArticleFiles(paths);
-  if (problems.length) throw new UserError(problems.map(formatProblem).join('\n'));
+  const golds = loadGold(paths.length ? paths : DEFAULT_GOLD);
   const config = loadConfig();
   exitOnSignals((line) => process.stderr.write(`${line}\n`));
   const corenlp = await openCoreNLP(config, (line) => process.stderr.write(`${line}\n`));
   onShutdown(() => corenlp.close());
   const rows: Row[] = [];
   try {
-    for (const file of files) {
-      const gold = validateFile(file);
-      if (!gold.ok) throw new UserError(`gold ${file} is not a valid article:\n${gold.problems.map(formatProblem).join('\n')}`);
-      const { article, text } = gold.value;
-      const where = article.source.textFile ? path.join(path.dirname(file), article.source.textFile) : file;
+    for (const gold of golds) {
+      const { article, text, where, file } = gold;
       const annotation = await annotateCached(corenlp.client, corenlp.version, text, article.source.publishedOn, path.join(PROJECT_ROOT, '.corenlp', 'cache'));
       const result = draftFrom({ where, text, header: {} }, annotation, { published: article.source.publishedOn }, corenlp.version);
       const draft = articleSchema.parse(result.draft);
       const s = score(article, draft, text);
-      rows.push({ file: path.relative(PROJECT_ROOT, file), set: file.includes(`${path.sep}data${path.sep}articles`) ? 'seed' : 'dev', score: s, invalid: result.problems.length });
+      rows.push({ file: path.relative(PROJECT_ROOT, file), set: gold.set, score: s, invalid: result.problems.length });
       if (result.problems.length) process.stderr.write(`${file}: the draft has problems:\n${result.problems.map(formatProblem).join('\n')}\n`);
       if (verbose) {
         process.stdout.write(`\n${path.basename(file)}\n`);

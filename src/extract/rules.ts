@@ -399,7 +399,8 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
     const words = name.split(/\s+/);
     while (words.length > 1 && HONORIFICS.has(words[0].toLowerCase())) words.shift();
     name = words.join(' ');
-    if (!/\p{Lu}/u.test(name) || countryOf(name)) continue;
+    if (!/^\p{Lu}[\p{L}\p{M}.'’ -]*\p{L}\.?$/u.test(name) || countryOf(name)) continue;
+    if (/\b(Province|Region|County|Capital|City|District|Ministry|Chamber|Committee|Council|Agency|Bank)\b/.test(name)) continue;
     mentions.push({ mention, name, words: words.map((w) => w.toLowerCase()) });
   }
   const people: XPerson[] = [];
@@ -450,7 +451,7 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       const a = Math.min(from, nameAt[0]);
       const b = Math.max(to, nameAt[1]);
       const form = text.words(a, b);
-      if (form !== person.name) person.aliases.add(form);
+      if (form !== person.name && /^\p{L}/u.test(form) && !/[()\t\n]/.test(form)) person.aliases.add(form);
       if (person.evidence.length < 3) person.evidence.push(text.cite(a, b));
     }
   }
