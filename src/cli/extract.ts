@@ -13,7 +13,7 @@ import { loadConfig } from '../config';
 import { openCoreNLP, type OpenCoreNLP } from '../corenlp/open';
 import { runCli, UserError } from '../errors';
 import { extract, type ExtractOptions } from '../extract/extract';
-import { readInput } from '../extract/input';
+import { listTexts, readInput } from '../extract/input';
 import { summarise } from '../extract/summary';
 import { articleSchema } from '../ingest/format';
 import { formatProblem } from '../ingest/validate';
@@ -59,29 +59,6 @@ export function parseArguments(args: string[]): ExtractArguments {
   }
   if (values.url !== undefined && !/^https?:\/\/\S+$/.test(values.url)) throw new UserError(`--url must be an http(s) URL: got '${values.url}'`);
   return { inputs: positionals, options: { published: values.published, source: values.source, url: values.url }, format, out: values.out };
-}
-
-/** The texts to read: files as given, the .txt files of folders (sorted), or stdin. */
-export function listTexts(inputs: string[]): string[] {
-  const texts: string[] = [];
-  for (const input of inputs) {
-    if (input === '-') {
-      texts.push('-');
-      continue;
-    }
-    let stat;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      throw new UserError(`${input}: no such file or folder`);
-    }
-    if (stat.isDirectory()) {
-      const found = fs.readdirSync(input).filter((name) => name.endsWith('.txt')).sort();
-      if (found.length === 0) throw new UserError(`${input}: no .txt files in this folder`);
-      texts.push(...found.map((name) => path.join(input, name)));
-    } else texts.push(input);
-  }
-  return texts;
 }
 
 export function render(draft: Record<string, unknown>, format: Format): string {

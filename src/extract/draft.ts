@@ -205,7 +205,7 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     .filter((act) => act.documents.some((d) => agreementKeys.has(d)))
     .map((act, index) => {
       const names = act.sides.map((s) => s.person?.name ?? `the ${s.role}`);
-      const document = act.documents[0].title.length > 70 ? `${act.documents[0].title.slice(0, 67)}...` : act.documents[0].title;
+      const document = act.documents[0].title;
       return {
         key: unique(`act-${index + 1}`, actUsed),
         name: `${document} ${act.words.replace(/^also /, '')} by ${names.join(' and ')}`,

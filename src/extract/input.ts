@@ -2,6 +2,8 @@
  * What the extractor reads: a text file (or stdin) with an optional front-matter header, checked before anything is
  * sent to CoreNLP (empty, binary, not UTF-8, too long, not English), and the page furniture found in it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { UserError } from '../errors';
 
 /** Texts above this are refused (the article format's own limit on a text). */
@@ -138,3 +140,27 @@ export function blank(text: string, ranges: [number, number][]): string {
   for (const [start, end] of ranges) for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
   return chars.join('');
 }
+
+/** The texts to read: files as given, the .txt files of folders (sorted), or stdin. */
+export function listTexts(inputs: string[]): string[] {
+  const texts: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      texts.push('-');
+      continue;
+    }
+    let stat;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      throw new UserError(`${input}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      const found = fs.readdirSync(input).filter((name) => name.endsWith('.txt')).sort();
+      if (found.length === 0) throw new UserError(`${input}: no .txt files in this folder`);
+      texts.push(...found.map((name) => path.join(input, name)));
+    } else texts.push(input);
+  }
+  return texts;
+}
+

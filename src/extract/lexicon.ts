@@ -55,7 +55,7 @@ for (const [word, iso, adjective] of EXTRA) {
 /** The country a name or adjective stands for ('Belarusian', 'Republic of Belarus', 'Belarus'). */
 export function countryOf(words: string): CountryEntry | undefined {
   const cleaned = words.replace(/^the\s+/i, '').replace(/['’]s$/, '').trim();
-  if (cleaned.length === 2 || cleaned.length === 3) {
+  if (/^[A-Z]{2,3}$/.test(cleaned)) {
     if (!['UK', 'US', 'USA', 'UAE'].includes(cleaned)) return undefined;
     return { iso: { UK: 'GB', US: 'US', USA: 'US', UAE: 'AE' }[cleaned]!, name: cleaned };
   }

@@ -8,6 +8,7 @@ import type { EntityMention } from '../corenlp/annotation';
 import type { SigningVerb } from '../model/facts';
 import type { Reading as FactReading } from '../ingest/format';
 import { AnnotatedText, type Cited } from './document';
+import { tableActs } from './tables';
 import {
   ACT_VERBS,
   BODY_KINDS,
@@ -381,6 +382,13 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
     body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
   }
   return { printed: text.words(from, to), position, country, body, evidence: text.cite(from, to), from, to };
+}
+
+/** The titles printed in tokens [from, to). */
+export function titlesBetween(text: AnnotatedText, from: number, to: number): XTitle[] {
+  return titleRuns(text)
+    .filter(([a, b]) => a >= from && b <= to)
+    .flatMap((run) => titlesOfRun(text, run));
 }
 
 interface PersonMention {
@@ -1157,6 +1165,9 @@ export function read(text: AnnotatedText): Reading {
   const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
   const eventDate = findEventDate(text);
   const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
+  const table = tableActs(text, byToken, agreements, eventDate);
+  acts.push(...table.acts);
+  for (const title of table.unnamed) if (!unnamed.includes(title)) unnamed.push(title);
   // People's countries by contrast, from their sides.
   for (const act of acts) for (const side of act.sides) if (side.person && side.country && !side.titles.some((t) => t.country)) {
     for (const title of side.titles) if (!title.country) {
