@@ -72,7 +72,8 @@ const ENGLISH = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'on', 'for', 'with
 
 /** Lines that are page furniture, never the report: navigation, sharing, related links, bylines, credits. */
 const FURNITURE = [
-  /^(share|tweet|e-?mail|print|facebook|twitter|x|whatsapp|linkedin|telegram|copy link|save)(\s*[|·•/,]\s*\w+)*\s*$/i,
+  /^(share( this( article| story)?)?|tweet|e-?mail|print|facebook|twitter|x|whatsapp|linkedin|telegram|copy link|save)\s*:?(\s*[|·•/,]?\s*\w+)*\s*$/i,
+  /^(print version|back to (list|top)|print|listen)\s*$/i,
   /^(read (also|more)|related( articles| stories| news)?|most read|more from|see also|also read|you may also like|recommended|trending|latest news|top stories)\b/i,
   /^(tags?|topics|filed under|categories)\s*:/i,
   /^(subscribe|sign up|newsletter|get our|follow us|join our)\b/i,

@@ -189,10 +189,13 @@ function countryInWords(words: string[]): string | undefined {
   return undefined;
 }
 
-export function findBodies(text: AnnotatedText): XBody[] {
+export function findBodies(text: AnnotatedText, inside: [number, number][] = []): XBody[] {
   const found = new Map<string, XBody>();
   for (const mention of text.mentions) {
     if (mention.ner !== 'ORGANIZATION') continue;
+    // Words of an office title or of a document's title ("Minister of Agriculture and Rural Development").
+    if (inside.some(([a, b]) => mention.tokenStart >= a && mention.tokenEnd <= b && !/^(the )?(government|ministry|national bank|embassy|state authority)/i.test(mention.text))) continue;
+    if (!/^\p{Lu}/u.test(mention.text) || /^[A-Z][a-z]+$/.test(mention.text) && !/^[A-Z]{2,}$/.test(mention.text)) continue;
     let name = mention.text.replace(/^the\s+/i, '');
     const words = name.split(/\s+/);
     if (words.length === 1 && (countryOf(name) || /^[A-Z]{2,6}s$/.test(name))) continue;
@@ -691,7 +694,7 @@ function kindAsReported(kind: AgreementKind, headWord: string, phrase: string): 
 }
 
 /** Actors named in "between A and B" (countries, or bodies by their names or head words). */
-function partiesOf(text: AnnotatedText, from: number, to: number, bodies: XBody[]): XActor[] {
+export function partiesOf(text: AnnotatedText, from: number, to: number, bodies: XBody[]): XActor[] {
   let at = -1;
   for (let i = from; i < to; i++) if (text.lower(i) === 'between') at = i;
   if (at < 0) return [];
@@ -708,12 +711,12 @@ function partiesOf(text: AnnotatedText, from: number, to: number, bodies: XBody[
   for (const [a, b] of chunks) {
     let end = b;
     // The second chunk ends at the title's complements ("... on the Promotion of Investments").
-    for (let i = a + 1; i < b; i++) if (['on', 'for', 'in'].includes(text.lower(i)) && !text.isCapitalised(i)) { end = i; break; }
+    for (let i = a + 1; i < b; i++) if (['on', 'for', 'in', 'concerning'].includes(text.lower(i)) && !text.isCapitalised(i + 1) && !(text.lower(i + 1) === 'the' && text.isCapitalised(i + 2))) { end = i; break; }
     const words = text.words(a, end).replace(/^the\s+/i, '');
     const tokens = words.split(/\s+/);
     const body = bodies.find((x) => words.toLowerCase() === x.name.toLowerCase() || words.toLowerCase().startsWith(x.name.toLowerCase()));
     if (body) actors.push({ body });
-    else if (/^(government|ministry|ministries|chamber|bank|agency|authority|council|committee)\b/i.test(words) || /\b(ministry|government)\b/i.test(words)) {
+    else if (/^(government|ministry|ministries|chamber|bank|agency|authority|council|committee)\b/i.test(words) || /\b(ministry|government|authority|agency|bank|chamber|council|commission|company|corporation)\b/i.test(words)) {
       if (!/\btwo countries\b|\bboth\b/i.test(words)) {
         const created: XBody = { name: words, kind: bodyKind(words), country: countryInWords(tokens), nameAsReported: true, evidence: [text.cite(a, end)] };
         bodies.push(created);
@@ -991,7 +994,7 @@ function signatoriesIn(text: AnnotatedText, start: number, end: number, document
     const subject = text.words(start, v);
     if (text.tokens.slice(start, v).some((t) => t.ner === 'PERSON' || t.ner === 'TITLE')) continue;
     const actors: XActor[] = [];
-    const governments = /\bthe governments of ([A-Z][\w ]+?) and ([A-Z][\w ]+?)\b(?= signed| on| have| also|,)/i.exec(subject);
+    const governments = /\bthe governments of ([A-Z][\w ]+?) and ([A-Z][\w ]+?)$/i.exec(subject.trim().replace(/\s+(on \w+|have|also|,)$/i, ''));
     if (governments && countryOf(governments[1]) && countryOf(governments[2])) {
       for (const name of [governments[1], governments[2]]) {
         const bodyName = `Government of ${name}`;
@@ -1083,9 +1086,16 @@ export function findEvents(
         if (side.person && !participants.some((p) => p.person === side.person)) participants.push({ person: side.person, role });
       }
     }
+    // The meeting, talks or session the text places the acts in; else a signing ceremony.
+    const said = acts.map((a) => a.evidence.quote).join(' ');
+    const framing = /ceremony/i.test(said)
+      ? null
+      : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
+        /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
+    const kind = !framing ? 'SIGNING_CEREMONY' : /talks/i.test(framing[2]) ? 'TALKS' : 'MEETING';
     ceremony = {
-      kind: 'SIGNING_CEREMONY',
-      name: place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
+      kind,
+      name: framing ? sentenceCase(framing[1]) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
       date: acts.find((a) => a.date)?.date ?? eventDate,
       place,
       between: [],
@@ -1099,7 +1109,7 @@ export function findEvents(
     if (text.lower(i) !== 'visit' && text.lower(i) !== 'visited') continue;
     const { start, end } = text.sentenceOf(i);
     let visitor: XPerson | undefined;
-    for (let k = i - 1; k >= Math.max(start, i - 5); k--) if (byToken.get(k)) { visitor = byToken.get(k); break; }
+    for (let k = i - 1; k >= Math.max(start, i - 10); k--) if (byToken.get(k)) { visitor = byToken.get(k); break; }
     if (!visitor && text.lower(i + 1) === 'of') visitor = byToken.get(i + 2) ?? byToken.get(i + 3) ?? byToken.get(i + 4);
     if (!visitor) continue;
     let country: string | undefined;
@@ -1134,7 +1144,7 @@ export function findEvents(
     const { start, end } = text.sentenceOf(i);
     const window = text.words(i, Math.min(end, i + 10)).toLowerCase();
     if (lower === 'talks' && /between the two sides|between the two countries|between .* and /.test(window) && mainCountries.length === 2) {
-      if (!events.some((e) => e.kind === 'TALKS')) {
+      if (!events.some((e) => e.kind === 'TALKS' && e.date === eventDate)) {
         events.push({ kind: 'TALKS', name: `Talks between ${mainCountries.map((c) => c.toUpperCase()).join(' and ')}`, date: eventDate, between: mainCountries, participants: [], evidence: [text.citeSentence(i)] });
       }
       continue;
@@ -1145,7 +1155,7 @@ export function findEvents(
         const person = byToken.get(k);
         if (person) named.add(person);
       }
-      if (named.size >= 1 && /\bwith\b/.test(window) && !events.some((e) => e.kind === 'MEETING')) {
+      if (named.size >= 1 && /\bwith\b/.test(window) && !events.some((e) => e.kind === 'MEETING' && e.date === eventDate)) {
         const list = [...named].slice(0, 2);
         events.push({ kind: 'MEETING', name: `Meeting of ${list.map((p) => p.name).join(' and ')}`, date: eventDate, between: [], participants: list.map((person) => ({ person, role: 'PARTICIPANT' as const })), evidence: [text.citeSentence(i)] });
       }
@@ -1158,14 +1168,21 @@ export function findEvents(
 /** Runs every family over an annotated text. */
 export function read(text: AnnotatedText): Reading {
   const countries = findCountries(text);
-  const bodies = findBodies(text);
   const places = findPlaces(text);
   const { people, titles, byToken } = findPeople(text);
+  const titleSpans = titleRuns(text).filter(([a, b]) => b - a > 1 || !/^(ministry|government)$/i.test(text.words(a, b)));
+  const bodies = findBodies(text, [...titleSpans, ...people.flatMap((p) => p.titles.map((t) => [t.from, t.to] as [number, number]))]);
   const agreements = findAgreements(text, bodies);
+  for (const body of [...bodies]) {
+    // A body named only inside a document's title is a party, not a body of its own ... unless a party.
+    const inTitle = agreements.some((a) => body.evidence.every((e) => e.start >= text.tokens[a.from].start && e.end <= text.tokens[a.to - 1].end));
+    const isParty = agreements.some((a) => [...a.parties, ...a.signatories].some((p) => 'body' in p && p.body === body));
+    if (inTitle && !isParty) bodies.splice(bodies.indexOf(body), 1);
+  }
   const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
   const eventDate = findEventDate(text);
   const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
-  const table = tableActs(text, byToken, agreements, eventDate);
+  const table = tableActs(text, byToken, agreements, eventDate, bodies);
   acts.push(...table.acts);
   for (const title of table.unnamed) if (!unnamed.includes(title)) unnamed.push(title);
   // People's countries by contrast, from their sides.

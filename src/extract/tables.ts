@@ -7,7 +7,7 @@
 import type { SigningVerb } from '../model/facts';
 import { AnnotatedText, type Cited } from './document';
 import { countryAt, DOCUMENT_HEADS } from './lexicon';
-import { titlesBetween, type XAct, type XAgreement, type XPerson, type XSide, type XTitle } from './rules';
+import { partiesOf, titlesBetween, type XBody, type XAct, type XAgreement, type XPerson, type XSide, type XTitle } from './rules';
 
 interface Cell {
   start: number;
@@ -104,6 +104,7 @@ export function tableActs(
   byToken: Map<number, XPerson>,
   agreements: XAgreement[],
   date: string | undefined,
+  bodies: XBody[],
 ): { acts: XAct[]; unnamed: XTitle[] } {
   const acts: XAct[] = [];
   const unnamed: XTitle[] = [];
@@ -126,7 +127,10 @@ export function tableActs(
           kind,
           kindAsReported: kind === 'OTHER' || (kind === 'PROGRAMME' && head !== 'programme' && head !== 'program') ? documentCell.text.split(/\s+(for|on|of|between)\s+/i)[0] : undefined,
           topics: [],
-          parties: [],
+          parties: (() => {
+            const tokens = tokensIn(text, documentCell);
+            return tokens.length ? partiesOf(text, tokens[0], tokens.at(-1)! + 1, bodies) : [];
+          })(),
           signatories: [],
           signedOn: date,
           evidence: [cite(documentCell)],
