@@ -711,7 +711,13 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
   for (const [a, b] of chunks) {
     let end = b;
     // The second chunk ends at the title's complements ("... on the Promotion of Investments").
-    for (let i = a + 1; i < b; i++) if (['on', 'for', 'in', 'concerning'].includes(text.lower(i)) && !text.isCapitalised(i + 1) && !(text.lower(i + 1) === 'the' && text.isCapitalised(i + 2))) { end = i; break; }
+    for (let i = a + 1; i < b; i++) {
+      const lower = text.lower(i);
+      if (lower === 'on' || lower === 'concerning' || (['for', 'in'].includes(lower) && !text.isCapitalised(i + 1) && !(text.lower(i + 1) === 'the' && text.isCapitalised(i + 2)))) {
+        end = i;
+        break;
+      }
+    }
     const words = text.words(a, end).replace(/^the\s+/i, '');
     const tokens = words.split(/\s+/);
     const body = bodies.find((x) => words.toLowerCase() === x.name.toLowerCase() || words.toLowerCase().startsWith(x.name.toLowerCase()));
