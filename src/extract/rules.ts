@@ -260,6 +260,7 @@ function titleRuns(text: AnnotatedText): [number, number][] {
         if (isTitleWord(text, j)) j++;
         else if (isPossessive(text, j) && j > i) j++;
         else if (RUN_CONNECTORS.has(text.lower(j)) && j + 1 < sentence.tokenEnd && (isTitleWord(text, j + 1) || (text.lower(j + 1) === 'the' && isTitleWord(text, j + 2)))) j++;
+        else if (text.lower(j) === 'to' && j > i && countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0) && !countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0)!.adjective) j++;
         else if (text.tokens[j].word === ',' && isTitleWord(text, j + 1) && !isPersonToken(text, j + 1) && listInTitle(text, j + 1, sentence.tokenEnd)) j++;
         else break;
       }
@@ -367,6 +368,13 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
     a = lead.length;
     if (words[a] === "'s" || words[a] === '’s' || text.tokens[from + a]?.pos === 'POS') a++;
   }
+  // ... to Sri Lanka (where an envoy serves): not the office's country.
+  for (let k = b - 1; k > a; k--) {
+    if (words[k - 1]?.toLowerCase() !== 'to') continue;
+    const match = countryAt(words, k);
+    if (match && k + match.length === b) b = k - 1;
+    break;
+  }
   // ... of Belarus / of the Republic of Uzbekistan
   for (let k = b - 1; k > a; k--) {
     if (words[k - 1]?.toLowerCase() !== 'of' && !(words[k - 1]?.toLowerCase() === 'the' && words[k - 2]?.toLowerCase() === 'of')) continue;
@@ -394,6 +402,8 @@ export function titlesBetween(text: AnnotatedText, from: number, to: number): XT
     .flatMap((run) => titlesOfRun(text, run));
 }
 
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'el', 'del', 'della', 'di', 'du', 'la', 'le', 'ter', 'ben']);
+
 interface PersonMention {
   mention: EntityMention;
   name: string;
@@ -403,9 +413,16 @@ interface PersonMention {
 /** People: PERSON mentions (never pronouns), short forms joined to the one full name they fit. */
 export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XTitle[]; byToken: Map<number, XPerson> } {
   const mentions: PersonMention[] = [];
-  for (const mention of text.mentions) {
+  for (let mention of text.mentions) {
     if (mention.ner !== 'PERSON') continue;
     if (text.tokens.slice(mention.tokenStart, mention.tokenEnd).some((t) => t.pos === 'PRP' || t.pos === 'PRP$')) continue;
+    // "Harsha de Alwis", "Salim bin Hamad Al Rawahi": a particle and a capitalised word go on with the name.
+    let last = mention.tokenEnd;
+    while (PARTICLES.has(text.lower(last)) && text.isCapitalised(last + 1) && text.tokens[last + 1]?.ner !== 'TITLE' && !/^(of|the)$/i.test(text.tokens[last + 1].word)) {
+      last += 2;
+      while (text.isCapitalised(last) && (text.tokens[last].ner === 'PERSON' || text.tokens[last].ner === 'O') && text.tokens[last].pos === 'NNP') last++;
+    }
+    if (last !== mention.tokenEnd) mention = { ...mention, tokenEnd: last, end: text.tokens[last - 1].end, text: text.quote(mention.start, text.tokens[last - 1].end) };
     let name = mention.text;
     const words = name.split(/\s+/);
     while (words.length > 1 && HONORIFICS.has(words[0].toLowerCase())) words.shift();
@@ -878,7 +895,7 @@ export function findActs(
       if (verb === 'WITNESSED') words = text.words(v, Math.min(end, v + 3)).replace(/\s+of$/, '');
       // "presided over the signing"
       if (lemma === 'preside') verb = 'PRESIDED_OVER_SIGNING';
-      const passive = text.lower(v + 1) === 'by' || text.tokens.slice(start, v).some((t) => /^(was|were|been|be)$/i.test(t.word)) && text.tokens.slice(v, end).some((t) => t.word.toLowerCase() === 'by');
+      const passive = text.lower(v + 1) === 'by' || ['was', 'were', 'been', 'be'].includes(text.lower(v - 1)) || (text.lower(v - 1) === 'also' && ['was', 'were'].includes(text.lower(v - 2))) || text.tokens.slice(start, v).some((t) => /^(was|were|been|be)$/i.test(t.word)) && text.tokens.slice(v, end).some((t) => t.word.toLowerCase() === 'by');
       // The clause: from the sentence start (or the previous clause break) to the next break.
       let clauseEnd = end;
       for (let k = v + 1; k < end; k++) if ([';'].includes(text.tokens[k].word) || ['while', 'whereas', 'but'].includes(text.lower(k))) { clauseEnd = k; break; }
@@ -902,11 +919,25 @@ export function findActs(
       if (!passive) {
         // "... signed the agreement with the Kenyan Minister of Foreign Affairs"
         for (let k = v + 1; k < sideEnd; k++) {
+          if (['following', 'after', 'during', 'before', 'at', 'as', 'when', 'while'].includes(text.lower(k))) break;
           if (text.lower(k) !== 'with') continue;
           let stop = k + 1;
           while (stop < sideEnd && !['at', 'in', 'on', 'during', ',', 'after', 'before'].includes(text.lower(stop))) stop++;
           sides.push(...sidesIn(text, k + 1, stop, people.byToken, unnamedTitles, unnamed));
           break;
+        }
+      }
+      // "the two Prime Ministers", "The three heads of government": the people given that title, if that many.
+      const collective = /\b(two|both|three|four) ([A-Za-z -]+?s)( of (state|government))?$/i.exec(text.words(agentFrom, agentTo).trim());
+      if (sides.length === 0 && collective) {
+        const count = { two: 2, both: 2, three: 3, four: 4 }[collective[1].toLowerCase() as 'two'] ?? 0;
+        const noun = `${collective[2].replace(/s$/i, '')}${collective[3] ?? ''}`.toLowerCase().replace(/^heads of/, 'head of');
+        const holders = [...new Set(people.byToken.values())].filter((p) => p.titles.some((t) => t.position.toLowerCase().endsWith(noun.replace(/^.* /, '')) && t.position.toLowerCase().includes(noun.split(' ')[0])));
+        if (holders.length === count) {
+          sides = holders.map((person) => {
+            const titles = person.titles.filter((t) => t.position.toLowerCase().includes(noun.split(' ')[0]));
+            return { person, titles, role: [...new Set(titles.map((t) => t.position))].join(' and '), country: titles.find((t) => t.country)?.country, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${collective[0]}" are the ${noun}s named before: ${person.name} is one.` } };
+          });
         }
       }
       if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
@@ -915,6 +946,18 @@ export function findActs(
       }
       if (sides.length === 0) continue;
       let docs = documents.filter((d) => Math.abs(d.from - v) < 60);
+      // "... witnessed the exchange of the following documents:": the documents of the list that follows.
+      if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
+        const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
+        for (const next of after) {
+          const listed = agreements.filter((a) => a.from >= next.tokenStart && a.from < next.tokenEnd);
+          if (listed.length === 0) {
+            if (docs.length > 0) break;
+            continue;
+          }
+          docs.push(...listed);
+        }
+      }
       if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*)\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0 && /\bdocuments\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0) continue;
@@ -981,6 +1024,9 @@ function sidesIn(
   }
   for (const title of unnamedTitles) {
     if (title.from < from || title.to > to) continue;
+    // "the two Prime Ministers": a plural names people met before, not an official of its own.
+    const head = text.tokens[title.to - 1];
+    if (/s$/i.test(head.word) && FINAL_HEADS.has(head.word.toLowerCase().replace(/s$/, ''))) continue;
     if (sides.some((s) => s.titles.includes(title))) continue;
     if (!unnamed.includes(title)) unnamed.push(title);
     sides.push({ titles: [title], role: title.position, country: title.country, evidence: title.evidence });
