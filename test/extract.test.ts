@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { parse } from 'yaml';
+import { inventedReport } from '../bench/corenlp-texts';
 import { PROJECT_ROOT } from '../src/config';
 import { createDriver } from '../src/db/connect';
 import { loadGold, storedAnnotation } from '../src/extract/dev-set';
@@ -80,6 +81,16 @@ describe('extraction from raw text', () => {
     const yaml = await runEntry('src/cli/extract.ts', [path.join(folder, 'kenya.txt')], env);
     const draft = parse(yaml.stdout) as { source: Record<string, string> };
     expect(draft.source).toEqual(expect.objectContaining({ id: 'kenya', publisher: 'Example Wire', url: 'https://example.org/kenya', publishedOn: '2025-03-04' }));
+  }, SLOW_MS);
+
+  it('drafts of 25 invented reports all pass validation (keys unique across kinds, quotes exact)', async () => {
+    const folder = path.join(scratch, 'invented');
+    fs.mkdirSync(folder);
+    for (let n = 0; n < 25; n++) fs.writeFileSync(path.join(folder, `report-${String(n).padStart(2, '0')}.txt`), `---\npublished: 2025-04-11\n---\n${inventedReport(3, n)}`);
+    const result = await runEntry('src/cli/extract.ts', [folder, '--out', path.join(scratch, 'invented-drafts'), '--format', 'json'], env);
+    expect(result.stderr).not.toContain('fails validation');
+    expect(result.code).toBe(0);
+    expect(fs.readdirSync(path.join(scratch, 'invented-drafts'))).toHaveLength(25);
   }, SLOW_MS);
 
   it('ingest --extract loads the draft, every fact marked as extracted', async () => {

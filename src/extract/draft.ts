@@ -40,7 +40,9 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
       return key;
     });
   const extracted = (confidence: number) => ({ by, confidence: Math.round(confidence * 100) / 100 });
-  const unique = (base: string, used: Set<string>) => {
+  /** Keys are unique across every kind of fact of the article. */
+  const used = new Set<string>();
+  const unique = (base: string) => {
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
     used.add(key);
@@ -49,25 +51,29 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
 
   // Countries: those the rules found, and any a title or side names.
   const countryFacts = new Map<string, Json>();
+  const countryKeys = new Map<string, string>();
+  const isoKey = (iso: string) => {
+    if (!countryKeys.has(iso)) countryKeys.set(iso, unique(iso.toLowerCase()));
+    return countryKeys.get(iso)!;
+  };
   for (const c of reading.countries) {
-    countryFacts.set(c.iso, { key: c.iso.toLowerCase(), name: c.name, isoCode: c.iso, aliases: [...c.forms].filter((f) => f !== c.name), evidence: cite(c.evidence), extracted: extracted(0.9) });
+    countryFacts.set(c.iso, { key: isoKey(c.iso), name: c.name, isoCode: c.iso, aliases: [...c.forms].filter((f) => f !== c.name), evidence: cite(c.evidence), extracted: extracted(0.9) });
   }
   const countryKey = (iso: string | undefined, evidence: Cited): string | undefined => {
     if (!iso) return undefined;
     if (!countryFacts.has(iso)) {
       const name = countries.find((c) => c.cca2 === iso)?.name.common ?? countryOf(evidence.quote)?.name ?? iso;
-      countryFacts.set(iso, { key: iso.toLowerCase(), name, isoCode: iso, evidence: cite([evidence]), extracted: extracted(0.7) });
+      countryFacts.set(iso, { key: isoKey(iso), name, isoCode: iso, evidence: cite([evidence]), extracted: extracted(0.7) });
     }
-    return iso.toLowerCase();
+    return isoKey(iso);
   };
 
   const bodyKeys = new Map<XBody, string>();
-  const bodyUsed = new Set<string>();
   const bodyFacts: Json[] = [];
   const bodyKey = (body: XBody): string => {
     let key = bodyKeys.get(body);
     if (key) return key;
-    key = unique(slug(body.name), bodyUsed);
+    key = unique(slug(body.name));
     bodyKeys.set(body, key);
     bodyFacts.push({
       key,
@@ -90,12 +96,11 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
   };
 
   const placeKeys = new Map<XPlace, string>();
-  const placeUsed = new Set<string>();
   const placeFacts: Json[] = [];
   const placeKey = (place: XPlace): string => {
     let key = placeKeys.get(place);
     if (key) return key;
-    key = unique(slug(place.name), placeUsed);
+    key = unique(slug(place.name));
     placeKeys.set(place, key);
     placeFacts.push({ key, name: place.name, kind: place.kind, country: countryKey(place.country, place.evidence[0]), evidence: cite(place.evidence), extracted: extracted(0.8) });
     return key;
@@ -106,9 +111,8 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
 
   // People, offices and holdings.
   const personKeys = new Map<XPerson, string>();
-  const used = new Set<string>();
   const peopleFacts = reading.people.map((person) => {
-    const key = unique(slug(person.name), used);
+    const key = unique(slug(person.name));
     personKeys.set(person, key);
     return {
       key,
@@ -120,9 +124,12 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     };
   });
   const positionFacts = new Map<string, Json>();
+  const positionKeys = new Map<string, string>();
   const positionKey = (title: XTitle): string => {
     const body = title.body ? bodyNamed(title.body, title.evidence, title.country) : undefined;
-    const key = slug(`${title.country ?? 'x'}-${title.position}${body ? `-${body}` : ''}`, 80);
+    const id = `${title.country ?? ''}|${title.position}|${body ?? ''}`;
+    if (!positionKeys.has(id)) positionKeys.set(id, unique(slug(`${title.country ?? 'x'}-${title.position}${body ? `-${body}` : ''}`, 80)));
+    const key = positionKeys.get(id)!;
     if (!positionFacts.has(key)) {
       positionFacts.set(key, {
         key,
@@ -136,9 +143,12 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     return key;
   };
   const occupancyFacts = new Map<string, Json>();
+  const occupancyKeys = new Map<string, string>();
   const occupancyKey = (title: XTitle, holder?: XPerson): string => {
     const position = positionKey(title);
-    const key = slug(`${holder ? personKeys.get(holder) : 'unnamed'}-${position}`, 100);
+    const id = `${holder ? personKeys.get(holder) : ''}|${position}`;
+    if (!occupancyKeys.has(id)) occupancyKeys.set(id, unique(slug(`${holder ? personKeys.get(holder) : 'unnamed'}-${position}`, 100)));
+    const key = occupancyKeys.get(id)!;
     if (!occupancyFacts.has(key)) {
       occupancyFacts.set(key, {
         key,
@@ -156,8 +166,7 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
 
   // Events.
   const eventKeys = new Map<unknown, string>();
-  const eventUsed = new Set<string>();
-  for (const event of reading.events) eventKeys.set(event, unique(slug(`${event.kind}-${event.name}`), eventUsed));
+  for (const event of reading.events) eventKeys.set(event, unique(slug(`${event.kind}-${event.name}`)));
   const visit = reading.events.find((e) => e.kind === 'VISIT');
   const eventFacts = reading.events.map((event) => ({
     key: eventKeys.get(event)!,
@@ -178,9 +187,8 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
 
   // Documents.
   const agreementKeys = new Map<unknown, string>();
-  const agreementUsed = new Set<string>();
   const agreementFacts = reading.agreements.map((a) => {
-    const key = unique(slug(a.title, 50), agreementUsed);
+    const key = unique(slug(a.title, 50));
     agreementKeys.set(a, key);
     const signed = reading.acts.some((act) => act.documents.includes(a) && (act.verb === 'SIGNED')) || a.signatories.length > 0 || a.signedOn !== undefined;
     return {
@@ -200,14 +208,13 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     };
   });
   // Acts.
-  const actUsed = new Set<string>();
   const exchangeFacts = reading.acts
     .filter((act) => act.documents.some((d) => agreementKeys.has(d)))
     .map((act, index) => {
       const names = act.sides.map((s) => s.person?.name ?? `the ${s.role}`);
       const document = act.documents[0].title;
       return {
-        key: unique(`act-${index + 1}`, actUsed),
+        key: unique(`act-${index + 1}`),
         name: `${document} ${act.words.replace(/^also /, '')} by ${names.join(' and ')}`,
         date: act.date,
         partOf: ceremony ? eventKeys.get(ceremony) : undefined,
