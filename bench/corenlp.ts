@@ -62,7 +62,7 @@ const quiet = () => undefined;
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 /** Peak resident set size of a process so far (Linux), in GB. */
-function peakRssGB(pid: number): number | undefined {
+export function peakRssGB(pid: number): number | undefined {
   try {
     const kB = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kB ? Number(kB) / 1e6 : undefined;
@@ -74,7 +74,7 @@ function peakRssGB(pid: number): number | undefined {
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** CPU time a process has used so far (user + system), in seconds (Linux). */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -216,7 +216,9 @@ async function main(): Promise<void> {
   );
 }
 
-void main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  void main().catch((error) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,1252 @@
+/**
+ * The extraction rules: from CoreNLP's tokens, parts of speech and named entities to the facts of a report. Each
+ * family is one function over the annotated text; together they build a `Reading`, which draft.ts turns into an
+ * article of format v2. Rules never make up words: every name, title and role is words of the text, and what the
+ * text implies rather than states carries a reading.
+ */
+import type { EntityMention } from '../corenlp/annotation';
+import type { SigningVerb } from '../model/facts';
+import type { Reading as FactReading } from '../ingest/format';
+import { AnnotatedText, type Cited } from './document';
+import { tableActs } from './tables';
+import {
+  ACT_VERBS,
+  BODY_KINDS,
+  countryAt,
+  countryOf,
+  DOCUMENT_HEADS,
+  HONORIFICS,
+  KIND_WORDS,
+  NOT_SIGNED_CUES,
+  type AgreementKind,
+} from './lexicon';
+
+export interface XCountry {
+  iso: string;
+  name: string;
+  forms: Set<string>;
+  evidence: Cited[];
+  mentions: number;
+}
+export interface XBody {
+  name: string;
+  kind: (typeof BODY_KINDS)[number][1];
+  country?: string;
+  nameAsReported: boolean;
+  evidence: Cited[];
+}
+export interface XPlace {
+  name: string;
+  kind: 'CITY' | 'REGION' | 'VENUE';
+  country?: string;
+  evidence: Cited[];
+}
+/** An office title as printed, and what it says. */
+export interface XTitle {
+  /** The words as printed (Belarusian Defence Minister). */
+  printed: string;
+  /** The office without country words (Defence Minister). */
+  position: string;
+  country?: string;
+  body?: string;
+  evidence: Cited;
+  from: number;
+  to: number;
+  reading?: FactReading;
+}
+export interface XPerson {
+  name: string;
+  aliases: Set<string>;
+  weakAliases: Set<string>;
+  evidence: Cited[];
+  titles: XTitle[];
+  /** Token ranges of its mentions. */
+  spans: [number, number][];
+}
+export type XActor = { country: string } | { body: XBody } | { place: XPlace };
+export interface XAgreement {
+  title: string;
+  titleAsReported: boolean;
+  kind: AgreementKind;
+  kindAsReported?: string;
+  topics: string[];
+  parties: XActor[];
+  signatories: XActor[];
+  signedOn?: string;
+  evidence: Cited[];
+  reading?: FactReading;
+  confidence: number;
+  from: number;
+  to: number;
+}
+export interface XSide {
+  person?: XPerson;
+  titles: XTitle[];
+  role: string;
+  country?: string;
+  reading?: FactReading;
+  evidence: Cited;
+}
+export interface XAct {
+  verb: SigningVerb;
+  words: string;
+  date?: string;
+  documents: XAgreement[];
+  sides: XSide[];
+  evidence: Cited;
+  confidence: number;
+}
+export interface XParticipant {
+  person?: XPerson;
+  label?: string;
+  country?: string;
+  role: 'VISITOR' | 'HOST' | 'PARTICIPANT' | 'WITNESS' | 'SPEAKER' | 'PRESIDING';
+  evidence?: Cited;
+}
+export interface XEvent {
+  kind: 'VISIT' | 'MEETING' | 'TALKS' | 'SIGNING_CEREMONY';
+  name: string;
+  date?: string;
+  place?: XPlace;
+  country?: string;
+  between: string[];
+  participants: XParticipant[];
+  evidence: Cited[];
+}
+
+export interface Reading {
+  countries: XCountry[];
+  places: XPlace[];
+  bodies: XBody[];
+  people: XPerson[];
+  /** Titles with no named holder that act or take part (the Kenyan Minister of Foreign Affairs). */
+  unnamed: XTitle[];
+  agreements: XAgreement[];
+  acts: XAct[];
+  events: XEvent[];
+}
+
+/** Office heads: a title ends with one of these (Minister, President...). */
+const FINAL_HEADS = new Set([
+  'minister', 'ministers', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'consul', 'chairman', 'chairwoman',
+  'chairperson', 'chair', 'co-chair', 'secretary', 'secretary-general', 'governor', 'mayor', 'director', 'director-general',
+  'head', 'commissioner', 'speaker', 'senator', 'king', 'queen', 'emir', 'sultan', 'ceo', 'administrator', 'rector',
+  'representative', 'vice-president', 'vice-chairman', 'deputy', 'undersecretary',
+]);
+const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
+
+function isPersonToken(text: AnnotatedText, i: number): boolean {
+  const token = text.tokens[i];
+  return token?.ner === 'PERSON' && token.pos !== 'PRP' && token.pos !== 'PRP$';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Countries, bodies, places
+
+export function findCountries(text: AnnotatedText): XCountry[] {
+  const found = new Map<string, XCountry>();
+  for (const mention of text.mentions) {
+    if (mention.ner !== 'COUNTRY' && mention.ner !== 'NATIONALITY' && mention.ner !== 'LOCATION') continue;
+    const entry = countryOf(mention.text);
+    if (!entry) continue;
+    const country = found.get(entry.iso) ?? { iso: entry.iso, name: entry.name, forms: new Set<string>(), evidence: [], mentions: 0 };
+    country.mentions++;
+    if (mention.text !== entry.name) country.forms.add(mention.text);
+    if (country.evidence.length < 2) country.evidence.push({ start: mention.start, end: mention.end, quote: mention.text });
+    found.set(entry.iso, country);
+  }
+  // A name printed for the country (rather than only an adjective) is its name.
+  for (const country of found.values()) {
+    const printedName = [...country.forms].find((form) => !/(an|ian|ese|ish|i|ic|ean|ine|ch)$/.test(form) && !/^the /i.test(form));
+    if (printedName && ![...country.forms].includes(country.name)) {
+      // keep the package's common name only when the text prints it; else the printed name
+      const printsCommon = text.text.includes(country.name);
+      if (!printsCommon) {
+        country.forms.delete(printedName);
+        country.forms.add(country.name);
+        country.name = printedName;
+        country.forms.delete(printedName);
+      }
+    }
+    if (!text.text.includes(country.name)) {
+      // Only adjectives: the country's name is the adjective's country, which the ISO code identifies.
+    }
+  }
+  return [...found.values()].sort((a, b) => b.mentions - a.mentions);
+}
+
+function bodyKind(name: string): XBody['kind'] {
+  for (const [pattern, kind] of BODY_KINDS) if (pattern.test(name)) return kind;
+  return 'OTHER';
+}
+
+/** The country a body's name states: an adjective or a country in it. */
+function countryInWords(words: string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const match = countryAt(words, i);
+    if (match) return match.entry.iso;
+  }
+  return undefined;
+}
+
+export function findBodies(text: AnnotatedText, inside: [number, number][] = []): XBody[] {
+  const found = new Map<string, XBody>();
+  for (const mention of text.mentions) {
+    if (mention.ner !== 'ORGANIZATION') continue;
+    // Words of an office title or of a document's title ("Minister of Agriculture and Rural Development").
+    if (inside.some(([a, b]) => mention.tokenStart >= a && mention.tokenEnd <= b && !/^(the )?(government|ministry|national bank|embassy|state authority)/i.test(mention.text))) continue;
+    if (!/^\p{Lu}/u.test(mention.text) || /^[A-Z][a-z]+$/.test(mention.text) && !/^[A-Z]{2,}$/.test(mention.text)) continue;
+    let name = mention.text.replace(/^the\s+/i, '');
+    const words = name.split(/\s+/);
+    if (words.length === 1 && (countryOf(name) || /^[A-Z]{2,6}s$/.test(name))) continue;
+    if (countryOf(name)) continue;
+    // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies.
+    if (/\b(palace|hotel|hall|house|centre|center|square)\b/i.test(name)) continue;
+    const tokenAfter = text.tokens[mention.tokenEnd];
+    if (tokenAfter && /^(minister|ministers)$/i.test(tokenAfter.word)) continue;
+    // "of Belarus" at the end states the country; the name keeps it only when it is part of a proper name.
+    const ofCountry = /\s+of\s+(the\s+)?([A-Z][\w ]+)$/.exec(name);
+    let country = countryInWords(words);
+    if (ofCountry && countryOf(ofCountry[2]) && !/^(Republic|Kingdom|State)/.test(ofCountry[2])) {
+      country = countryOf(ofCountry[2])!.iso;
+      if (!/^(government|ministry|embassy|national|central)/i.test(name)) name = name.slice(0, ofCountry.index);
+    }
+    const key = name.toLowerCase();
+    const body = found.get(key) ?? { name, kind: bodyKind(name), country, nameAsReported: true, evidence: [] };
+    if (body.evidence.length < 2) body.evidence.push({ start: mention.start, end: mention.end, quote: mention.text });
+    found.set(key, body);
+  }
+  return [...found.values()];
+}
+
+export function findPlaces(text: AnnotatedText): XPlace[] {
+  const found = new Map<string, XPlace>();
+  for (const mention of text.mentions) {
+    if (mention.ner !== 'CITY' && mention.ner !== 'STATE_OR_PROVINCE') continue;
+    const name = /^[A-Z\s]+$/.test(mention.text) && mention.text.length > 3
+      ? mention.text.charAt(0) + mention.text.slice(1).toLowerCase()
+      : mention.text;
+    const key = name.toLowerCase();
+    const place = found.get(key) ?? { name, kind: mention.ner === 'CITY' ? 'CITY' : 'REGION', evidence: [] };
+    // "Hanoi, Vietnam": the country is stated.
+    const comma = text.tokens[mention.tokenEnd];
+    if (comma?.word === ',' && !place.country) {
+      const words = text.tokens.slice(mention.tokenEnd + 1, mention.tokenEnd + 6).map((t) => t.word);
+      const match = countryAt(words, 0);
+      if (match && !match.adjective) place.country = match.entry.iso;
+    }
+    if (mention.text === name && place.evidence.length < 2) place.evidence.push({ start: mention.start, end: mention.end, quote: mention.text });
+    else if (place.evidence.length < 2) place.evidence.push({ start: mention.start, end: mention.end, quote: mention.text });
+    found.set(key, place);
+  }
+  return [...found.values()];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Titles and people
+
+/** Runs of capitalised words and connectors that contain an office head (Deputy Prime Minister and Foreign Minister). */
+function titleRuns(text: AnnotatedText): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const sentence of text.annotation.sentences) {
+    let i = sentence.tokenStart;
+    while (i < sentence.tokenEnd) {
+      if (!isTitleWord(text, i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < sentence.tokenEnd) {
+        if (isTitleWord(text, j)) j++;
+        else if (isPossessive(text, j) && j > i) j++;
+        else if (RUN_CONNECTORS.has(text.lower(j)) && j + 1 < sentence.tokenEnd && (isTitleWord(text, j + 1) || (text.lower(j + 1) === 'the' && isTitleWord(text, j + 2)))) j++;
+        else if (text.lower(j) === 'to' && j > i && countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0) && !countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0)!.adjective) j++;
+        else if (text.tokens[j].word === ',' && isTitleWord(text, j + 1) && !isPersonToken(text, j + 1) && listInTitle(text, j + 1, sentence.tokenEnd)) j++;
+        else break;
+      }
+      let start = i;
+      while (start < j && ['the', 'and', 'of', 'for'].includes(text.lower(start))) start++;
+      let end = j;
+      while (end > start && RUN_CONNECTORS.has(text.lower(end - 1))) end--;
+      let hasHead = false;
+      for (let k = start; k < end; k++) if (FINAL_HEADS.has(text.lower(k))) hasHead = true;
+      if (hasHead && end > start) runs.push([start, end]);
+      i = Math.max(j, i + 1);
+    }
+  }
+  return runs;
+}
+
+/** ", Industry and Trade of Uzbekistan": a list of capitalised words that goes on to "and" inside a title. */
+function listInTitle(text: AnnotatedText, from: number, limit: number): boolean {
+  for (let k = from; k < Math.min(limit, from + 6); k++) {
+    if (text.lower(k) === 'and') return true;
+    if (!isTitleWord(text, k) && text.tokens[k].word !== ',') return false;
+  }
+  return false;
+}
+
+function isTitleWord(text: AnnotatedText, i: number): boolean {
+  const token = text.tokens[i];
+  if (!token || isPersonToken(text, i)) return false;
+  if (!/^\p{Lu}/u.test(token.word)) return false;
+  if (token.pos === 'PRP' || token.ner === 'DATE' || token.ner === 'CITY' || token.ner === 'NUMBER') return false;
+  if (HONORIFICS.has(token.word.toLowerCase())) return false;
+  if (DOCUMENT_HEADS[token.word.toLowerCase()] && !FINAL_HEADS.has(token.word.toLowerCase())) return false;
+  return true;
+}
+
+function isPossessive(text: AnnotatedText, i: number): boolean {
+  return text.tokens[i]?.pos === 'POS';
+}
+
+const RUN_TITLES = new WeakMap<AnnotatedText, Map<string, XTitle[]>>();
+
+/** Splits a run into titles ("Deputy Prime Minister" and "Foreign Minister" and "Senator") and reads each (once). */
+function titlesOfRun(text: AnnotatedText, run: [number, number]): XTitle[] {
+  const cache = RUN_TITLES.get(text) ?? new Map<string, XTitle[]>();
+  RUN_TITLES.set(text, cache);
+  const key = run.join('-');
+  if (!cache.has(key)) cache.set(key, splitRun(text, run));
+  return cache.get(key)!;
+}
+
+function splitRun(text: AnnotatedText, [from, to]: [number, number]): XTitle[] {
+  const parts: [number, number][] = [];
+  let start = from;
+  let sawHead = false;
+  for (let i = from; i < to; i++) {
+    const lower = text.lower(i);
+    if (lower === 'and' && sawHead) {
+      // A new title after "and" when what follows has a head of its own before the next connector.
+      let k = i + 1;
+      if (text.lower(k) === 'the') k++;
+      let head = false;
+      while (k < to && !RUN_CONNECTORS.has(text.lower(k))) {
+        if (FINAL_HEADS.has(text.lower(k))) head = true;
+        k++;
+      }
+      if (head) {
+        parts.push([start, i]);
+        start = i + 1;
+        sawHead = false;
+        continue;
+      }
+    }
+    if (FINAL_HEADS.has(lower)) {
+      // "Foreign Minister Senator": a head right after a head starts a new title.
+      if (sawHead && i > start && FINAL_HEADS.has(text.lower(i - 1)) && !['deputy', 'vice'].includes(text.lower(i - 1))) {
+        parts.push([start, i]);
+        start = i;
+      }
+      sawHead = true;
+    }
+  }
+  parts.push([start, to]);
+  const titles: XTitle[] = [];
+  for (let [a, b] of parts) {
+    while (a < b && ['the', 'and'].includes(text.lower(a))) a++;
+    if (b <= a) continue;
+    let hasHead = false;
+    for (let k = a; k < b; k++) if (FINAL_HEADS.has(text.lower(k))) hasHead = true;
+    if (!hasHead) continue;
+    titles.push(readTitle(text, a, b));
+  }
+  return titles;
+}
+
+/** What a title says: its country (possessive, adjective, "of X") and its office without the country words. */
+function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
+  const words = text.tokens.slice(from, to).map((t) => t.word);
+  let country: string | undefined;
+  let a = 0;
+  let b = words.length;
+  // Ghana 's Minister... / Belarusian Defence Minister / Belarus President
+  const lead = countryAt(words, 0);
+  if (lead && lead.length < words.length) {
+    country = lead.entry.iso;
+    a = lead.length;
+    if (words[a] === "'s" || words[a] === '’s' || text.tokens[from + a]?.pos === 'POS') a++;
+  }
+  // ... to Sri Lanka (where an envoy serves): not the office's country.
+  for (let k = b - 1; k > a; k--) {
+    if (words[k - 1]?.toLowerCase() !== 'to') continue;
+    const match = countryAt(words, k);
+    if (match && k + match.length === b) b = k - 1;
+    break;
+  }
+  // ... of Belarus / of the Republic of Uzbekistan
+  for (let k = b - 1; k > a; k--) {
+    if (words[k - 1]?.toLowerCase() !== 'of' && !(words[k - 1]?.toLowerCase() === 'the' && words[k - 2]?.toLowerCase() === 'of')) continue;
+    const match = countryAt(words, k);
+    if (match && k + match.length === b) {
+      country ??= match.entry.iso;
+      b = words[k - 1].toLowerCase() === 'the' ? k - 2 : k - 1;
+      break;
+    }
+  }
+  const position = text.words(from + a, from + b);
+  // A body named in the title (Minister of the State Authority for Military Industry).
+  let body: string | undefined;
+  for (const mention of text.mentions) {
+    if (mention.ner !== 'ORGANIZATION' || mention.tokenStart < from || mention.tokenStart >= to) continue;
+    body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
+  }
+  return { printed: text.words(from, to), position, country, body, evidence: text.cite(from, to), from, to };
+}
+
+/** The titles printed in tokens [from, to). */
+export function titlesBetween(text: AnnotatedText, from: number, to: number): XTitle[] {
+  return titleRuns(text)
+    .filter(([a, b]) => a >= from && b <= to)
+    .flatMap((run) => titlesOfRun(text, run));
+}
+
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'el', 'del', 'della', 'di', 'du', 'la', 'le', 'ter', 'ben']);
+
+interface PersonMention {
+  mention: EntityMention;
+  name: string;
+  words: string[];
+}
+
+/** People: PERSON mentions (never pronouns), short forms joined to the one full name they fit. */
+export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XTitle[]; byToken: Map<number, XPerson> } {
+  const mentions: PersonMention[] = [];
+  for (let mention of text.mentions) {
+    if (mention.ner !== 'PERSON') continue;
+    if (text.tokens.slice(mention.tokenStart, mention.tokenEnd).some((t) => t.pos === 'PRP' || t.pos === 'PRP$')) continue;
+    // "Harsha de Alwis", "Salim bin Hamad Al Rawahi": a particle and a capitalised word go on with the name.
+    let last = mention.tokenEnd;
+    while (PARTICLES.has(text.lower(last)) && text.isCapitalised(last + 1) && text.tokens[last + 1]?.ner !== 'TITLE' && !/^(of|the)$/i.test(text.tokens[last + 1].word)) {
+      last += 2;
+      while (text.isCapitalised(last) && (text.tokens[last].ner === 'PERSON' || text.tokens[last].ner === 'O') && text.tokens[last].pos === 'NNP') last++;
+    }
+    if (last !== mention.tokenEnd) mention = { ...mention, tokenEnd: last, end: text.tokens[last - 1].end, text: text.quote(mention.start, text.tokens[last - 1].end) };
+    let name = mention.text;
+    const words = name.split(/\s+/);
+    while (words.length > 1 && HONORIFICS.has(words[0].toLowerCase())) words.shift();
+    name = words.join(' ');
+    if (!/^\p{Lu}[\p{L}\p{M}.'’ -]*\p{L}\.?$/u.test(name) || countryOf(name)) continue;
+    if (/\b(Province|Region|County|Capital|City|District|Ministry|Chamber|Committee|Council|Agency|Bank)\b/.test(name)) continue;
+    mentions.push({ mention, name, words: words.map((w) => w.toLowerCase()) });
+  }
+  const people: XPerson[] = [];
+  const byToken = new Map<number, XPerson>();
+  const sorted = [...mentions].sort((a, b) => b.words.length - a.words.length || a.mention.start - b.mention.start);
+  for (const item of sorted) {
+    const fits = people.filter((person) => {
+      const full = person.name.toLowerCase().split(/\s+/);
+      return item.words.every((word) => full.includes(word));
+    });
+    let person: XPerson;
+    if (fits.length === 1) {
+      person = fits[0];
+      if (item.name !== person.name) person.weakAliases.add(item.name);
+    } else {
+      person = { name: item.name, aliases: new Set(), weakAliases: new Set(), evidence: [], titles: [], spans: [] };
+      people.push(person);
+    }
+    person.spans.push([item.mention.tokenStart, item.mention.tokenEnd]);
+    for (let i = item.mention.tokenStart; i < item.mention.tokenEnd; i++) byToken.set(i, person);
+  }
+  // Titles: before the name ("Commerce Minister Jam Kamal Khan"), in apposition before it ("Ghana's Minister of Foreign
+  // Affairs, Abena Owusu-Mensah") or after it ("Dmitry Pantus, Minister of ...").
+  const titles: XTitle[] = [];
+  const runs = titleRuns(text);
+  const attached = new Set<XTitle>();
+  for (const run of runs) {
+    const runTitles = titlesOfRun(text, run);
+    titles.push(...runTitles);
+    const [from, to] = run;
+    let person: XPerson | undefined;
+    let nameAt: [number, number] | undefined;
+    if (isPersonToken(text, to) && !isRespectively(text, to)) {
+      person = byToken.get(to);
+      nameAt = person?.spans.find(([s]) => s === to);
+    } else if (text.tokens[to]?.word === ',' && isPersonToken(text, to + 1) && !isRespectively(text, to + 1)) {
+      person = byToken.get(to + 1);
+      nameAt = person?.spans.find(([s]) => s === to + 1);
+    } else if (text.tokens[from - 1]?.word === ',' && isPersonToken(text, from - 2)) {
+      person = byToken.get(from - 2);
+      nameAt = person?.spans.find(([, e]) => e === from - 1);
+    }
+    if (person && nameAt) {
+      for (const title of runTitles) {
+        attached.add(title);
+        if (!person.titles.some((t) => t.position === title.position && t.country === title.country)) person.titles.push(title);
+      }
+      const a = Math.min(from, nameAt[0]);
+      const b = Math.max(to, nameAt[1]);
+      const form = text.words(a, b);
+      if (form !== person.name && /^\p{L}/u.test(form) && !/[()\t\n]/.test(form)) person.aliases.add(form);
+      if (person.evidence.length < 3) person.evidence.push(text.cite(a, b));
+    }
+  }
+  // "the X of A and the Y of B, P and Q, respectively".
+  for (let i = 0; i < text.tokens.length; i++) {
+    if (text.lower(i) !== 'respectively') continue;
+    const pairs = respectivelyPairs(text, i, runs, byToken);
+    for (const { person, title } of pairs) {
+      title.reading = { kind: 'RESPECTIVELY', note: `"${text.words(title.from, i + 1).slice(0, 300)}": the titles and names are paired in order.` };
+      attached.add(title);
+      if (!person.titles.includes(title)) person.titles.push(title);
+    }
+  }
+  for (const person of people) {
+    if (person.evidence.length === 0) {
+      const [a, b] = person.spans.find(([s, e]) => text.words(s, e) === person.name) ?? person.spans[0];
+      person.evidence.push(text.cite(a, b));
+    }
+  }
+  return { people, titles: titles.filter((t) => !attached.has(t)), byToken };
+}
+
+function isRespectively(text: AnnotatedText, nameStart: number): boolean {
+  const { end } = text.sentenceOf(nameStart);
+  for (let k = nameStart; k < Math.min(end, nameStart + 14); k++) if (text.lower(k) === 'respectively') return true;
+  return false;
+}
+
+/** The names listed before "respectively" paired in order with the titles listed before them. */
+function respectivelyPairs(
+  text: AnnotatedText,
+  at: number,
+  runs: [number, number][],
+  byToken: Map<number, XPerson>,
+): { person: XPerson; title: XTitle }[] {
+  const { start } = text.sentenceOf(at);
+  const names: XPerson[] = [];
+  let k = at - 1;
+  let firstName = at;
+  while (k >= start && (isPersonToken(text, k) || [',', 'and'].includes(text.lower(k)))) {
+    const person = byToken.get(k);
+    if (person && names[0] !== person) names.unshift(person);
+    firstName = k;
+    k--;
+  }
+  if (names.length < 2) return [];
+  const before = runs.filter(([, e]) => e <= firstName && e >= start).flatMap((run) => titlesOfRun(text, run));
+  const titles = before.slice(-names.length);
+  if (titles.length !== names.length) return [];
+  return names.map((person, index) => ({ person, title: titles[index] }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents
+
+const STOP_WORDS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'signed', 'inked', 'exchanged', 'initialled', 'initialed',
+  'formalised', 'formalized', 'which', 'that', 'who', 'by', 'with', 'at', 'during', 'as', 'after', 'before', 'while',
+  'when', 'amid', 'said', 'says', 'has', 'have', 'had', 'will', 'would', 'also', 'today', 'yesterday']);
+const PHRASE_PREPOSITIONS = new Set(['of', 'on', 'for', 'between', 'in', 'concerning', 'regarding', 'to', 'about', 'among', 'against']);
+
+/** The document phrase around a head noun: its words from the first modifier to the end of its complements. */
+function documentPhrase(text: AnnotatedText, head: number): { from: number; to: number; skip: Set<number> } {
+  const { start, end } = text.sentenceOf(head);
+  let from = head;
+  while (from - 1 >= start) {
+    const token = text.tokens[from - 1];
+    const lower = token.word.toLowerCase();
+    if (['DT', 'CD', 'PRP$', 'POS', 'IN', 'CC', ',', ':', '``', "''", '-LRB-', '-RRB-', 'VBD', 'VBZ', 'VBP', 'RB', 'TO', 'WDT'].includes(token.pos ?? '')) break;
+    if (STOP_WORDS.has(lower) || token.ner === 'DATE' || token.ner === 'PERSON') break;
+    if (!/^(NN|NNP|NNS|NNPS|JJ|VBN|VBG|HYPH)$/.test(token.pos ?? '') && token.word !== '-') break;
+    if (token.ner === 'COUNTRY' || token.ner === 'NATIONALITY') break;
+    from--;
+  }
+  let to = head + 1;
+  const skip = new Set<number>();
+  let depthParen = 0;
+  let inBetween = false;
+  let betweenAnd = false;
+  while (to < end && to - head < 45) {
+    const token = text.tokens[to];
+    const lower = token.word.toLowerCase();
+    if (token.word === '(' || token.word === '-LRB-') {
+      depthParen++;
+      to++;
+      continue;
+    }
+    if (token.word === ')' || token.word === '-RRB-') {
+      if (depthParen === 0) break;
+      depthParen--;
+      to++;
+      continue;
+    }
+    if (depthParen > 0) {
+      to++;
+      continue;
+    }
+    // Dates right after the head ("an agreement on Tuesday waiving..."): not the document's words.
+    if ((lower === 'on' || lower === 'in') && text.tokens[to + 1]?.ner === 'DATE') {
+      let k = to + 1;
+      while (k < end && text.tokens[k].ner === 'DATE') k++;
+      if (to === head + 1 && text.tokens[k]?.pos === 'VBG') {
+        for (let s = to; s < k; s++) skip.add(s);
+        to = k;
+        continue;
+      }
+      break;
+    }
+    if (token.ner === 'DATE' && !/^\d{4}(-\d{4})?$/.test(token.word) && !/^\d{4}/.test(token.word)) break;
+    if (STOP_WORDS.has(lower)) break;
+    if (lower === 'between' || lower === 'among') inBetween = true;
+    if (lower === 'and' || lower === '&') {
+      const next = text.tokens[to + 1];
+      const nextLower = next?.word.toLowerCase() ?? '';
+      if (!next || ['a', 'an', 'two', 'three', 'four', 'several'].includes(nextLower)) break;
+      if (DOCUMENT_HEADS[nextLower] || (nextLower === 'the' && DOCUMENT_HEADS[text.lower(to + 2)])) break;
+      if (isPersonToken(text, to + 1)) break;
+      if (!inBetween && nextLower === 'the') break;
+      if (inBetween && nextLower === 'the' && betweenAnd) break;
+      if (inBetween && nextLower === 'the') betweenAnd = true;
+      if (/^(documents|it|they|both|he|she)$/.test(nextLower) || /^(documents)$/.test(text.lower(to + 2))) break;
+      to++;
+      continue;
+    }
+    if (lower === 'in' && (text.tokens[to + 1]?.ner === 'CITY' || text.tokens[to + 1]?.ner === 'COUNTRY' || text.lower(to + 1) === 'the' && text.lower(to + 2) === 'presence')) break;
+    if (PHRASE_PREPOSITIONS.has(lower) || lower === 'the' || lower === '-' || token.pos === 'HYPH') {
+      to++;
+      continue;
+    }
+    if (/^(NN|NNP|NNS|NNPS|JJ|CD|VBG|VBN|FW|POS)$/.test(token.pos ?? '') || (token.pos === 'DT' && lower !== 'that')) {
+      if (token.pos === 'VBN' && to === head + 1) break;
+      to++;
+      continue;
+    }
+    break;
+  }
+  while (to > head + 1 && (PHRASE_PREPOSITIONS.has(text.lower(to - 1)) || ['the', 'and', ',', '-', 'a', 'an'].includes(text.lower(to - 1)))) to--;
+  return { from, to, skip };
+}
+
+function sentenceCase(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The words of tokens [from, to) but those skipped, as printed. */
+function wordsWithout(text: AnnotatedText, from: number, to: number, skip: Set<number>): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    if (skip.has(i)) continue;
+    out += (out && text.tokens[i].before ? ' ' : '') + text.tokens[i].originalText;
+  }
+  return out.replace(/\s+([,)])/g, '$1').replace(/\(\s+/g, '(');
+}
+
+/** The kind of document a head noun names (its word or its lemma: accords, memorandums). */
+function headKind(text: AnnotatedText, i: number): AgreementKind | undefined {
+  const lower = text.lower(i);
+  return DOCUMENT_HEADS[lower] ?? DOCUMENT_HEADS[text.tokens[i]?.lemma?.toLowerCase() ?? ''];
+}
+
+function headOk(text: AnnotatedText, i: number): boolean {
+  const lower = text.lower(i);
+  const kind = headKind(text, i);
+  if (!kind) return false;
+  if (text.tokens[i].pos?.startsWith('VB')) return false;
+  const capital = text.isCapitalised(i);
+  if (lower === 'statement' || lower === 'statements') return text.lower(i - 1) === 'joint';
+  if (lower === 'communiqué' || lower === 'communique') return true;
+  if (lower === 'letter') return text.lower(i + 1) === 'of' && text.lower(i + 2) === 'intent';
+  if (['plan', 'programme', 'program', 'decision', 'charter', 'arrangement', 'convention', 'declaration'].includes(lower)) return capital || text.lower(i - 1) === 'implementation' || text.lower(i - 1) === 'executive';
+  if (lower === 'notes') return text.lower(i - 1) === 'diplomatic' || text.lower(i - 2) === 'exchange';
+  if (lower === 'note') return false;
+  if (lower === 'deal' || lower === 'pact') return true;
+  return true;
+}
+
+/** Was the document of this phrase signed in the report's events (not negotiated, planned or only referred to)? */
+function signedHere(text: AnnotatedText, from: number, to: number, published: string | undefined): { verb?: number; ok: boolean } {
+  const { start, end } = text.sentenceOf(from);
+  let verb: number | undefined;
+  let distance = Infinity;
+  for (let i = start; i < end; i++) {
+    const lemma = text.tokens[i].lemma?.toLowerCase() ?? '';
+    if (!(lemma in ACT_VERBS) && lemma !== 'adopt' && lemma !== 'seal' && lemma !== 'conclude') continue;
+    if (lemma === 'witness' && !/sign|exchange/.test(text.words(i, Math.min(end, i + 4)).toLowerCase())) continue;
+    const d = i < from ? from - i : i - to;
+    if (d < distance && d >= 0) {
+      distance = d;
+      verb = i;
+    }
+  }
+  if (verb === undefined) return { ok: false };
+  // The verb and the document in one clause.
+  for (let k = Math.min(verb, from) + 1; k < Math.max(verb, from); k++) {
+    if (['while', 'whereas', 'but', ';', 'although', 'though'].includes(text.lower(k))) return { verb, ok: false };
+  }
+  const a = Math.max(start, Math.min(verb, from) - 4);
+  let b = Math.max(verb + 1, to);
+  while (b < end && b < Math.max(verb + 1, to) + 8 && ![',', ';', '.', 'and', 'while', 'but'].includes(text.lower(b))) b++;
+  const window = text.words(a, b).toLowerCase();
+  if (NOT_SIGNED_CUES.some((cue) => window.includes(cue))) return { verb, ok: false };
+  if (/\bunder the\b|\bamend/.test(text.words(Math.max(start, from - 3), from).toLowerCase())) return { verb, ok: false };
+  // "signed in 2014": an earlier year.
+  const year = published ? Number(published.slice(0, 4)) : undefined;
+  for (const mention of text.mentions) {
+    if (mention.ner !== 'DATE' || mention.tokenStart < a || mention.tokenStart >= b + 3) continue;
+    const match = /\b(19|20)\d{2}\b/.exec(mention.text);
+    if (match && year && Number(match[0]) < year - 1 && !/-\s*\d{4}|\d{4}\s*-/.test(mention.text)) return { verb, ok: false };
+    if (/\b(ago|last year|in \d{4})\b/.test(mention.text.toLowerCase()) && !mention.text.includes(String(year))) return { verb, ok: false };
+  }
+  return { verb, ok: true };
+}
+
+function topicOf(title: string, kindWord: string): string[] {
+  const match = /\b(?:on|for|of|in the field of|concerning|regarding)\s+(?:the\s+)?(.+)$/i.exec(title.replace(new RegExp(`^.*?\\b${kindWord}\\b`, 'i'), ''));
+  if (!match) return [];
+  const topic = match[1].replace(/\s+between\s+.*$/i, '').replace(/^cooperation (in|on) (the field of )?/i, '').trim();
+  return topic && topic.toLowerCase() !== 'understanding' ? [topic.replace(/^understanding on /i, '')] : [];
+}
+
+function kindAsReported(kind: AgreementKind, headWord: string, phrase: string): string | undefined {
+  const own = KIND_WORDS[kind] ?? [];
+  if (kind === 'OTHER') {
+    if (/^letter$/i.test(headWord)) return 'Letter of Intent';
+    return headWord;
+  }
+  if (kind === 'JOINT_STATEMENT' && /communiq/i.test(headWord)) return /joint/i.test(phrase) ? 'joint communiqué' : headWord;
+  if (!own.includes(headWord.toLowerCase())) return /^[a-z]/.test(headWord) ? headWord : headWord;
+  return undefined;
+}
+
+/** Actors named in "between A and B" (countries, or bodies by their names or head words). */
+export function partiesOf(text: AnnotatedText, from: number, to: number, bodies: XBody[]): XActor[] {
+  let at = -1;
+  for (let i = from; i < to; i++) if (text.lower(i) === 'between') at = i;
+  if (at < 0) return [];
+  const chunks: [number, number][] = [];
+  let s = at + 1;
+  for (let i = at + 1; i <= to; i++) {
+    if (i === to || text.lower(i) === 'and' && (text.lower(i + 1) === 'the' || text.isCapitalised(i + 1)) && chunks.length === 0) {
+      chunks.push([s, i]);
+      s = i + 1;
+    }
+  }
+  if (chunks.length !== 2) return [];
+  const actors: XActor[] = [];
+  for (const [a, b] of chunks) {
+    let end = b;
+    // The second chunk ends at the title's complements ("... on the Promotion of Investments").
+    for (let i = a + 1; i < b; i++) {
+      const lower = text.lower(i);
+      if (lower === 'on' || lower === 'concerning' || (['for', 'in'].includes(lower) && !text.isCapitalised(i + 1) && !(text.lower(i + 1) === 'the' && text.isCapitalised(i + 2)))) {
+        end = i;
+        break;
+      }
+    }
+    const words = text.words(a, end).replace(/^the\s+/i, '');
+    const tokens = words.split(/\s+/);
+    const body = bodies.find((x) => words.toLowerCase() === x.name.toLowerCase() || words.toLowerCase().startsWith(x.name.toLowerCase()));
+    if (body) actors.push({ body });
+    else if (/^(government|ministry|ministries|chamber|bank|agency|authority|council|committee)\b/i.test(words) || /\b(ministry|government|authority|agency|bank|chamber|council|commission|company|corporation)\b/i.test(words)) {
+      if (!/\btwo countries\b|\bboth\b/i.test(words)) {
+        const created: XBody = { name: words, kind: bodyKind(words), country: countryInWords(tokens), nameAsReported: true, evidence: [text.cite(a, end)] };
+        bodies.push(created);
+        actors.push({ body: created });
+      }
+    } else {
+      const country = countryAt(tokens, 0);
+      if (country && country.length === tokens.length) actors.push({ country: country.entry.iso });
+    }
+  }
+  return actors.length === 2 ? actors : [];
+}
+
+export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement[] {
+  const agreements: XAgreement[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < text.tokens.length; i++) {
+    if (used.has(i) || !headOk(text, i)) continue;
+    const { from, to, skip } = documentPhrase(text, i);
+    for (let k = from; k < to; k++) used.add(k);
+    const check = signedHere(text, from, to, text.published);
+    if (!check.ok) continue;
+    const headWord = text.tokens[i].word;
+    const kind = headKind(text, i)!;
+    const plural = /s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase();
+    const phrase = wordsWithout(text, from, to, skip);
+    const complement = to > i + 1;
+    const evidence = [text.citeSentence(i)];
+    if (plural) {
+      // "accords were also signed for cooperation on A, B and C" / "agreements on A, B and C": one per conjunct.
+      const split = splitCollective(text, i, to);
+      if (!split) continue;
+      const prefix = sentenceCase(wordsWithout(text, from, i + 1, skip).replace(/s$/i, '').replace(/ies$/i, 'y'));
+      for (const conjunct of split.conjuncts) {
+        const title = `${prefix} ${split.lead}${conjunct}`.replace(/\bcooperation on cooperation\b/i, 'cooperation');
+        agreements.push({
+          title: title.replace(/for cooperation on cooperation between/i, 'for cooperation between'),
+          titleAsReported: false,
+          kind,
+          kindAsReported: kindAsReported(kind, text.tokens[i].lemma ?? headWord, phrase),
+          topics: [conjunct.replace(/^cooperation\s+/i, '')],
+          parties: [],
+          signatories: [],
+          evidence,
+          reading: { kind: 'COLLECTIVE_SPLIT', note: `One phrase, "${text.words(from, split.end).slice(0, 400)}", read as one document per field.` },
+          confidence: 0.6,
+          from,
+          to: split.end,
+        });
+      }
+      continue;
+    }
+    // A bare "the agreement" refers to a document named before: not a new one.
+    const determiner = text.lower(from - 1);
+    if (!complement && from === i && (determiner === 'the' || determiner === 'this') && !text.isCapitalised(i)) continue;
+    const capitalised = text.isCapitalised(i) && !(i === text.sentenceOf(i).start);
+    const asReported = capitalised || text.tokens.slice(from, i).some((t) => /^\p{Lu}/u.test(t.word) && t.ner !== 'COUNTRY' && t.ner !== 'NATIONALITY');
+    if (!asReported && !complement && from === i) continue;
+    const title = asReported ? text.words(from, to) : sentenceCase(phrase);
+    const validity = /\b(for|in)\s+(\d{4})\s*[-–]\s*(\d{4})\b/.exec(title);
+    agreements.push({
+      title,
+      titleAsReported: asReported,
+      kind,
+      kindAsReported: kindAsReported(kind, headWord, phrase),
+      topics: topicOf(title, headWord),
+      parties: partiesOf(text, from, to, bodies),
+      signatories: [],
+      evidence,
+      confidence: asReported ? 0.85 : 0.7,
+      from,
+      to,
+      ...(validity ? { reading: undefined } : {}),
+    });
+    void validity;
+  }
+  // One document per title (a later mention of a same-titled document adds its evidence).
+  const byTitle = new Map<string, XAgreement>();
+  for (const agreement of agreements) {
+    const key = agreement.title.toLowerCase();
+    const known = byTitle.get(key);
+    if (known && JSON.stringify(known.parties) === JSON.stringify(agreement.parties)) {
+      known.evidence.push(...agreement.evidence.filter((e) => !known.evidence.some((k) => k.start === e.start)));
+    } else if (!known) byTitle.set(key, agreement);
+    else byTitle.set(`${key}#${byTitle.size}`, agreement);
+  }
+  return [...byTitle.values()];
+}
+
+function splitCollective(text: AnnotatedText, head: number, phraseEnd: number): { lead: string; conjuncts: string[]; end: number } | undefined {
+  const { end } = text.sentenceOf(head);
+  let i = head + 1;
+  // Skip "were (also) signed" between the head and its complement.
+  while (i < end && ['were', 'was', 'also', 'signed', 'inked', 'exchanged'].includes(text.lower(i))) i++;
+  if (!['for', 'on', 'in'].includes(text.lower(i))) return undefined;
+  let lead = '';
+  if (text.lower(i) === 'for' && text.lower(i + 1) === 'cooperation' && ['on', 'in'].includes(text.lower(i + 2))) {
+    lead = `for cooperation ${text.lower(i + 2)} `;
+    i += 3;
+  } else {
+    lead = `${text.lower(i)} `;
+    i += 1;
+  }
+  const conjuncts: string[] = [];
+  let s = i;
+  let k = i;
+  for (; k < end; k++) {
+    const w = text.tokens[k].word;
+    if (w === ',' || text.lower(k) === 'and') {
+      if (k > s) conjuncts.push(text.words(s, k));
+      s = k + 1;
+      continue;
+    }
+    if (w === '.' || w === ';' || STOP_WORDS.has(text.lower(k)) || text.tokens[k].pos?.startsWith('VB')) break;
+  }
+  if (k > s) conjuncts.push(text.words(s, k));
+  void phraseEnd;
+  const clean = conjuncts.map((c) => c.replace(/^the\s+/i, '').trim()).filter(Boolean);
+  return clean.length >= 2 ? { lead, conjuncts: clean, end: k } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Acts on documents, and events
+
+const VERB_WORDS: Record<string, SigningVerb> = ACT_VERBS;
+
+export function findActs(
+  text: AnnotatedText,
+  people: { byToken: Map<number, XPerson> },
+  unnamedTitles: XTitle[],
+  agreements: XAgreement[],
+  mainCountries: string[],
+  eventDate: string | undefined,
+  bodies: XBody[],
+): { acts: XAct[]; unnamed: XTitle[] } {
+  const acts: XAct[] = [];
+  const unnamed: XTitle[] = [];
+  let lastDocuments: XAgreement[] = [];
+  let lastSides: XSide[] = [];
+  let generalSignatories: XActor[] = [];
+  for (const sentence of text.annotation.sentences) {
+    const { tokenStart: start, tokenEnd: end } = sentence;
+    const documents = agreements.filter((a) => a.from >= start && a.from < end);
+    for (let v = start; v < end; v++) {
+      const lemma = text.tokens[v].lemma?.toLowerCase() ?? '';
+      const pos = text.tokens[v].pos ?? '';
+      let verb = VERB_WORDS[lemma];
+      if (!verb || !pos.startsWith('VB')) continue;
+      let words = text.tokens[v].word;
+      if (text.lower(v - 1) === 'also') words = `also ${words}`;
+      // "witnessed the signing/exchange": the witnesses are the sides.
+      if (verb === 'WITNESSED' && !/^(the )?(signing|exchange|ceremony)/.test(text.words(v + 1, Math.min(end, v + 3)).toLowerCase())) continue;
+      if (verb === 'WITNESSED') words = text.words(v, Math.min(end, v + 3)).replace(/\s+of$/, '');
+      // "presided over the signing"
+      if (lemma === 'preside') verb = 'PRESIDED_OVER_SIGNING';
+      const passive = text.lower(v + 1) === 'by' || ['was', 'were', 'been', 'be'].includes(text.lower(v - 1)) || (text.lower(v - 1) === 'also' && ['was', 'were'].includes(text.lower(v - 2))) || text.tokens.slice(start, v).some((t) => /^(was|were|been|be)$/i.test(t.word)) && text.tokens.slice(v, end).some((t) => t.word.toLowerCase() === 'by');
+      // The clause: from the sentence start (or the previous clause break) to the next break.
+      let clauseEnd = end;
+      for (let k = v + 1; k < end; k++) if ([';'].includes(text.tokens[k].word) || ['while', 'whereas', 'but'].includes(text.lower(k))) { clauseEnd = k; break; }
+      let clauseStart = start;
+      for (let k = v - 1; k >= start; k--) if ([';'].includes(text.tokens[k].word) || ['while', 'whereas', 'but', 'as'].includes(text.lower(k)) && k < v - 1) { clauseStart = k + 1; break; }
+      let presence = -1;
+      for (let k = v; k < clauseEnd; k++) if (text.lower(k) === 'presence' && text.lower(k - 1) === 'the' && text.lower(k - 2) === 'in') presence = k - 2;
+      const sideEnd = presence >= 0 ? presence : clauseEnd;
+      let agentFrom: number;
+      let agentTo: number;
+      if (passive) {
+        let by = v + 1;
+        while (by < sideEnd && text.lower(by) !== 'by') by++;
+        agentFrom = by + 1;
+        agentTo = sideEnd;
+      } else {
+        agentFrom = clauseStart;
+        agentTo = v;
+      }
+      let sides = sidesIn(text, agentFrom, agentTo, people.byToken, unnamedTitles, unnamed);
+      if (!passive) {
+        // "... signed the agreement with the Kenyan Minister of Foreign Affairs"
+        for (let k = v + 1; k < sideEnd; k++) {
+          if (['following', 'after', 'during', 'before', 'at', 'as', 'when', 'while'].includes(text.lower(k))) break;
+          if (text.lower(k) !== 'with') continue;
+          let stop = k + 1;
+          while (stop < sideEnd && !['at', 'in', 'on', 'during', ',', 'after', 'before'].includes(text.lower(stop))) stop++;
+          sides.push(...sidesIn(text, k + 1, stop, people.byToken, unnamedTitles, unnamed));
+          break;
+        }
+      }
+      // "the two Prime Ministers", "The three heads of government": the people given that title, if that many.
+      const collective = /\b(two|both|three|four) ([A-Za-z -]+?s)( of (state|government))?$/i.exec(text.words(agentFrom, agentTo).trim());
+      if (sides.length === 0 && collective) {
+        const count = { two: 2, both: 2, three: 3, four: 4 }[collective[1].toLowerCase() as 'two'] ?? 0;
+        const noun = `${collective[2].replace(/s$/i, '')}${collective[3] ?? ''}`.toLowerCase().replace(/^heads of/, 'head of');
+        const holders = [...new Set(people.byToken.values())].filter((p) => p.titles.some((t) => t.position.toLowerCase().endsWith(noun.replace(/^.* /, '')) && t.position.toLowerCase().includes(noun.split(' ')[0])));
+        if (holders.length === count) {
+          sides = holders.map((person) => {
+            const titles = person.titles.filter((t) => t.position.toLowerCase().includes(noun.split(' ')[0]));
+            return { person, titles, role: [...new Set(titles.map((t) => t.position))].join(' and '), country: titles.find((t) => t.country)?.country, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${collective[0]}" are the ${noun}s named before: ${person.name} is one.` } };
+          });
+        }
+      }
+      if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
+        const phrase = /\b(the )?(two|both|three) \w+|\bthey\b/i.exec(text.words(agentFrom, agentTo))![0];
+        sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
+      }
+      if (sides.length === 0) continue;
+      let docs = documents.filter((d) => Math.abs(d.from - v) < 60);
+      // "... witnessed the exchange of the following documents:": the documents of the list that follows.
+      if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
+        const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
+        for (const next of after) {
+          const listed = agreements.filter((a) => a.from >= next.tokenStart && a.from < next.tokenEnd);
+          if (listed.length === 0) {
+            if (docs.length > 0) break;
+            continue;
+          }
+          docs.push(...listed);
+        }
+      }
+      if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*)\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
+      if (docs.length === 0 && /\bdocuments\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
+      if (docs.length === 0) continue;
+      // "Both nations also signed X and the documents were exchanged by A and B": the act is the exchange.
+      const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= start && m.tokenStart < end && text.dateOf(m));
+      const date = dateMention ? text.dateOf(dateMention) : eventDate;
+      contrast(sides, mainCountries);
+      acts.push({ verb, words, date, documents: docs, sides, evidence: text.cite(start, end), confidence: sides.every((s) => s.person) ? 0.8 : 0.65 });
+      lastSides = sides;
+      // "in the presence of X": those present are the sides of an act of their own.
+      if (presence >= 0) {
+        const present = sidesIn(text, presence + 3, clauseEnd, people.byToken, unnamedTitles, unnamed);
+        if (present.length > 0) {
+          acts.push({ verb: 'SIGNED_IN_PRESENCE_OF', words: 'in the presence of', date, documents: docs, sides: present, evidence: text.cite(start, end), confidence: 0.7 });
+        }
+      }
+      if (verb === 'SIGNED' || verb === 'INITIALLED' || verb === 'FORMALISED') for (const doc of docs) if (verb === 'SIGNED') doc.signedOn ??= date;
+    }
+    // Countries or bodies that sign: signatories ("Kenya and Ghana signed an agreement").
+    const general = signatoriesIn(text, start, end, documents, mainCountries, bodies);
+    if (general.length > 0) generalSignatories = general;
+    if (documents.length > 0) lastDocuments = documents;
+  }
+  for (const doc of agreements) if (doc.signatories.length === 0 && generalSignatories.length > 0) doc.signatories.push(...generalSignatories);
+  return { acts, unnamed };
+}
+
+/** Country of a side by contrast: in a two-country report, the counterpart of a side of one country is of the other. */
+function contrast(sides: XSide[], mainCountries: string[]): void {
+  if (sides.length !== 2 || mainCountries.length !== 2) return;
+  const [a, b] = sides;
+  for (const [known, other] of [[a, b], [b, a]] as const) {
+    if (known.country && !other.country && mainCountries.includes(known.country)) {
+      other.country = mainCountries.find((c) => c !== known.country);
+      other.reading ??= { kind: 'OTHER', note: `The counterpart of a ${known.country.toUpperCase()} side in a report on two countries.` };
+    }
+  }
+}
+
+/** People and unnamed titled officials in tokens [from, to), in order. */
+function sidesIn(
+  text: AnnotatedText,
+  from: number,
+  to: number,
+  byToken: Map<number, XPerson>,
+  unnamedTitles: XTitle[],
+  unnamed: XTitle[],
+): XSide[] {
+  const sides: XSide[] = [];
+  const seen = new Set<XPerson>();
+  for (let k = from; k < to; k++) {
+    const person = byToken.get(k);
+    if (person && !seen.has(person)) {
+      seen.add(person);
+      const near = person.titles.filter((t) => t.to <= k + 1 && t.to >= from - 1 || t.from >= k && t.from < to);
+      const titles = near.length > 0 ? near : person.titles.slice(0, 1);
+      const country = titles.find((t) => t.country)?.country;
+      const reading = titles.find((t) => t.reading)?.reading;
+      let end = k;
+      while (byToken.get(end + 1) === person) end++;
+      const a = Math.min(k, ...near.map((t) => t.from));
+      sides.push({ person, titles, role: titles.map((t) => t.position).join(' and ') || person.name, country, reading, evidence: text.cite(a, end + 1) });
+    }
+  }
+  for (const title of unnamedTitles) {
+    if (title.from < from || title.to > to) continue;
+    // "the two Prime Ministers": a plural names people met before, not an official of its own.
+    const head = text.tokens[title.to - 1];
+    if (/s$/i.test(head.word) && FINAL_HEADS.has(head.word.toLowerCase().replace(/s$/, ''))) continue;
+    if (sides.some((s) => s.titles.includes(title))) continue;
+    if (!unnamed.includes(title)) unnamed.push(title);
+    sides.push({ titles: [title], role: title.position, country: title.country, evidence: title.evidence });
+  }
+  return sides.sort((x, y) => x.evidence.start - y.evidence.start);
+}
+
+/**
+ * Countries or bodies that sign ("Kenya and Ghana signed an agreement", "The governments of Pakistan and Belarus
+ * signed ..."): signatories of the documents the clause names. A generic object ("a series of agreements") makes them
+ * the signatories of every document of the report that has none: returned for the caller to apply.
+ */
+function signatoriesIn(text: AnnotatedText, start: number, end: number, documents: XAgreement[], mainCountries: string[], bodies: XBody[]): XActor[] {
+  for (let v = start; v < end; v++) {
+    const lemma = text.tokens[v].lemma?.toLowerCase();
+    if (!(lemma === 'sign' || lemma === 'ink' || lemma === 'formalise' || lemma === 'formalize') || !text.tokens[v].pos?.startsWith('VB')) continue;
+    const subject = text.words(start, v);
+    if (text.tokens.slice(start, v).some((t) => t.ner === 'PERSON' || t.ner === 'TITLE')) continue;
+    const actors: XActor[] = [];
+    const governments = /\bthe governments of ([A-Z][\w ]+?) and ([A-Z][\w ]+?)$/i.exec(subject.trim().replace(/\s+(on \w+|have|also|,)$/i, ''));
+    if (governments && countryOf(governments[1]) && countryOf(governments[2])) {
+      for (const name of [governments[1], governments[2]]) {
+        const bodyName = `Government of ${name}`;
+        let body = bodies.find((b) => b.name.toLowerCase() === bodyName.toLowerCase());
+        if (!body) {
+          body = { name: bodyName, kind: 'GOVERNMENT', country: countryOf(name)!.iso, nameAsReported: false, evidence: [text.cite(start, v)] };
+          bodies.push(body);
+        }
+        actors.push({ body });
+      }
+    } else if (/\b(both nations|both countries|the two countries|the two sides|both sides|the two nations)\b/i.test(subject) && mainCountries.length === 2) {
+      for (const iso of mainCountries) actors.push({ country: iso });
+    } else {
+      const words = text.tokens.slice(start, v).map((t) => t.word);
+      for (let k = 0; k < words.length; k++) {
+        const match = countryAt(words, k);
+        if (match && !match.adjective) {
+          const after = words[k + match.length];
+          if (after && !['and', ',', 'on', 'have', 'has', 'signed', 'also', 'today', 'yesterday'].includes(after.toLowerCase()) && text.tokens[start + k + match.length]?.pos !== 'VBD') continue;
+          actors.push({ country: match.entry.iso });
+          k += match.length - 1;
+        }
+      }
+    }
+    if (actors.length < 2) continue;
+    const named = documents.filter((doc) => doc.from > v);
+    if (named.length === 0 && /\b(series|number|several|a set) of\b|\b(agreements|documents|accords|memorandums)\b/i.test(text.words(v, Math.min(end, v + 8)))) return actors;
+    for (const doc of named) {
+      for (const actor of actors) if (!doc.signatories.some((s) => JSON.stringify(s) === JSON.stringify(actor))) doc.signatories.push(actor);
+    }
+  }
+  return [];
+}
+
+/** The day of the report's events: the first date of the report's first paragraph, else of the first act. */
+export function findEventDate(text: AnnotatedText): string | undefined {
+  for (const mention of text.mentions) {
+    if (mention.ner !== 'DATE') continue;
+    const date = text.dateOf(mention);
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+    if (text.published && date > `${text.published}`.padEnd(10, '9')) continue;
+    if (text.published && /^\d{4}-\d{2}-\d{2}$/.test(text.published)) {
+      const days = (Date.parse(text.published) - Date.parse(date)) / 86_400_000;
+      if (days > 14) continue;
+    }
+    return date;
+  }
+  return undefined;
+}
+
+/** The dateline city ("NAIROBI, March 4 (Wire) -", "MINSK:", "Tashkent."), if the report has one. */
+export function findDateline(text: AnnotatedText, places: XPlace[]): XPlace | undefined {
+  const first = text.annotation.sentences[0];
+  if (!first) return undefined;
+  for (const sentence of text.annotation.sentences.slice(0, 3)) {
+    const token = text.tokens[sentence.tokenStart];
+    if (token.ner === 'CITY' || token.ner === 'STATE_OR_PROVINCE') {
+      const next = text.tokens[sentence.tokenStart + 1];
+      if (next && [':', ',', '-', '.', '--', '—'].includes(next.word)) return places.find((p) => p.name.toLowerCase() === token.word.toLowerCase());
+    }
+  }
+  return undefined;
+}
+
+export function findEvents(
+  text: AnnotatedText,
+  acts: XAct[],
+  people: XPerson[],
+  byToken: Map<number, XPerson>,
+  places: XPlace[],
+  dateline: XPlace | undefined,
+  eventDate: string | undefined,
+  mainCountries: string[],
+): { events: XEvent[]; ceremony?: XEvent } {
+  const events: XEvent[] = [];
+  let ceremony: XEvent | undefined;
+  if (acts.length > 0) {
+    // The place: "a ceremony in Nairobi", a city named in the acts' sentences, else the dateline.
+    let place: XPlace | undefined;
+    for (const act of acts) {
+      for (const candidate of places) if (new RegExp(`\\bin ${candidate.name}\\b`, 'i').test(act.evidence.quote)) place ??= candidate;
+    }
+    place ??= dateline;
+    const participants: XParticipant[] = [];
+    for (const act of acts) {
+      if (act.verb !== 'WITNESSED' && act.verb !== 'SIGNED_IN_PRESENCE_OF' && act.verb !== 'PRESIDED_OVER_SIGNING') continue;
+      for (const side of act.sides) {
+        const role = act.verb === 'PRESIDED_OVER_SIGNING' ? 'PRESIDING' : 'WITNESS';
+        if (side.person && !participants.some((p) => p.person === side.person)) participants.push({ person: side.person, role });
+      }
+    }
+    // The meeting, talks or session the text places the acts in; else a signing ceremony.
+    const said = acts.map((a) => a.evidence.quote).join(' ');
+    const framing = /ceremony/i.test(said)
+      ? null
+      : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
+        /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
+    const kind = !framing ? 'SIGNING_CEREMONY' : /talks/i.test(framing[2]) ? 'TALKS' : 'MEETING';
+    ceremony = {
+      kind,
+      name: framing ? sentenceCase(framing[1]) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
+      date: acts.find((a) => a.date)?.date ?? eventDate,
+      place,
+      between: [],
+      participants,
+      evidence: acts.slice(0, 3).map((a) => a.evidence),
+    };
+    events.push(ceremony);
+  }
+  // A visit: "X's (official|state) visit to Y", "visit of X to Y", "X ... visited Y".
+  for (let i = 0; i < text.tokens.length; i++) {
+    if (text.lower(i) !== 'visit' && text.lower(i) !== 'visited') continue;
+    const { start, end } = text.sentenceOf(i);
+    let visitor: XPerson | undefined;
+    for (let k = i - 1; k >= Math.max(start, i - 10); k--) if (byToken.get(k)) { visitor = byToken.get(k); break; }
+    if (!visitor && text.lower(i + 1) === 'of') visitor = byToken.get(i + 2) ?? byToken.get(i + 3) ?? byToken.get(i + 4);
+    if (!visitor) continue;
+    let country: string | undefined;
+    for (let k = i + 1; k < Math.min(end, i + 8); k++) {
+      if (text.lower(k) !== 'to' && text.lower(i) !== 'visited') continue;
+      const words = text.tokens.slice(k + (text.lower(i) === 'visited' ? 0 : 1), k + 6).map((t) => t.word);
+      const match = countryAt(words, 0);
+      if (match && !match.adjective) country = match.entry.iso;
+      break;
+    }
+    if (!country) continue;
+    const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= start && m.tokenStart < end);
+    const span = dateMention ? /\b(\d{4})\s*[-–]\s*(\d{2}|\d{4})\b/.exec(dateMention.text) : null;
+    const explicit = span ? `${span[1]}/${span[2].length === 2 ? span[1].slice(0, 2) + span[2] : span[2]}` : dateMention ? text.dateOf(dateMention) : undefined;
+    const date = explicit ?? (events.length === 1 ? eventDate : undefined);
+    if (events.some((e) => e.kind === 'VISIT' && e.participants[0]?.person === visitor && e.country === country)) continue;
+    events.push({
+      kind: 'VISIT',
+      name: `Visit of ${visitor.name} to ${country.toUpperCase()}`,
+      date,
+      country,
+      between: [],
+      participants: [{ person: visitor, role: 'VISITOR' }],
+      evidence: [text.citeSentence(i)],
+    });
+  }
+  // Talks between the two sides / a meeting of two named people.
+  for (let i = 0; i < text.tokens.length; i++) {
+    const lower = text.lower(i);
+    if (lower !== 'talks' && lower !== 'meeting') continue;
+    if (text.tokens[i].pos?.startsWith('VB')) continue;
+    const { start, end } = text.sentenceOf(i);
+    const window = text.words(i, Math.min(end, i + 10)).toLowerCase();
+    if (lower === 'talks' && /between the two sides|between the two countries|between .* and /.test(window) && mainCountries.length === 2) {
+      if (!events.some((e) => e.kind === 'TALKS' && e.date === eventDate)) {
+        events.push({ kind: 'TALKS', name: `Talks between ${mainCountries.map((c) => c.toUpperCase()).join(' and ')}`, date: eventDate, between: mainCountries, participants: [], evidence: [text.citeSentence(i)] });
+      }
+      continue;
+    }
+    if (lower === 'meeting') {
+      const named = new Set<XPerson>();
+      for (let k = Math.max(start, i - 6); k < Math.min(end, i + 8); k++) {
+        const person = byToken.get(k);
+        if (person) named.add(person);
+      }
+      if (named.size >= 1 && /\bwith\b/.test(window) && !events.some((e) => e.kind === 'MEETING' && e.date === eventDate)) {
+        const list = [...named].slice(0, 2);
+        events.push({ kind: 'MEETING', name: `Meeting of ${list.map((p) => p.name).join(' and ')}`, date: eventDate, between: [], participants: list.map((person) => ({ person, role: 'PARTICIPANT' as const })), evidence: [text.citeSentence(i)] });
+      }
+    }
+  }
+  void people;
+  return { events, ceremony };
+}
+
+/** Runs every family over an annotated text. */
+export function read(text: AnnotatedText): Reading {
+  const countries = findCountries(text);
+  const places = findPlaces(text);
+  const { people, titles, byToken } = findPeople(text);
+  const titleSpans = titleRuns(text).filter(([a, b]) => b - a > 1 || !/^(ministry|government)$/i.test(text.words(a, b)));
+  const bodies = findBodies(text, [...titleSpans, ...people.flatMap((p) => p.titles.map((t) => [t.from, t.to] as [number, number]))]);
+  const agreements = findAgreements(text, bodies);
+  for (const body of [...bodies]) {
+    // A body named only inside a document's title is a party, not a body of its own ... unless a party.
+    const inTitle = agreements.some((a) => body.evidence.every((e) => e.start >= text.tokens[a.from].start && e.end <= text.tokens[a.to - 1].end));
+    const isParty = agreements.some((a) => [...a.parties, ...a.signatories].some((p) => 'body' in p && p.body === body));
+    if (inTitle && !isParty) bodies.splice(bodies.indexOf(body), 1);
+  }
+  const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
+  const eventDate = findEventDate(text);
+  const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
+  const table = tableActs(text, byToken, agreements, eventDate, bodies);
+  acts.push(...table.acts);
+  for (const title of table.unnamed) if (!unnamed.includes(title)) unnamed.push(title);
+  // People's countries by contrast, from their sides.
+  for (const act of acts) for (const side of act.sides) if (side.person && side.country && !side.titles.some((t) => t.country)) {
+    for (const title of side.titles) if (!title.country) {
+      title.country = side.country;
+      title.reading = side.reading;
+    }
+  }
+  const dateline = findDateline(text, places);
+  const { events } = findEvents(text, acts, people, byToken, places, dateline, eventDate, mainCountries);
+  // Only places where something happens, or that the text places in a country.
+  const usedPlaces = places.filter((p) => events.some((e) => e.place === p));
+  return { countries, places: usedPlaces, bodies, people, unnamed, agreements, acts, events };
+}
