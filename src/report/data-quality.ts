@@ -43,6 +43,13 @@ export interface StatementCounts {
   extracted: number;
 }
 
+/** Who loaded the sources: per loader (a token's subject, cli:<user>), how many and when last. */
+export interface SourceLoader {
+  loadedBy: string | null;
+  sources: number;
+  lastLoadedAt: string | null;
+}
+
 export interface DataQualityReport {
   unnamedHolders: UnnamedHolder[];
   portfolioMismatches: PortfolioMismatch[];
@@ -51,6 +58,7 @@ export interface DataQualityReport {
   statements: StatementCounts;
   /** What entity resolution merged, why, and whether it was undone. */
   merges: MergeEntry[];
+  loaders: SourceLoader[];
 }
 
 const UNNAMED_HOLDERS = `
@@ -103,6 +111,11 @@ ORDER BY reading`;
 
 const EXTRACTED = "MATCH (fact:Fact {provenance: 'EXTRACTED'}) RETURN count(*) AS facts";
 
+const LOADERS = `
+MATCH (source:Source)
+RETURN source.loadedBy AS loadedBy, count(*) AS sources, toString(max(source.loadedAt)) AS lastLoadedAt
+ORDER BY loadedBy`;
+
 async function rows<T>(driver: Driver, database: string, query: string): Promise<T[]> {
   const { records } = await driver.executeQuery(query, { signing: [...SIDES_SIGN] }, { database, routing: 'READ' });
   return records.map((record) => record.toObject() as T);
@@ -119,6 +132,10 @@ export async function dataQualityReport(driver: Driver, database: string): Promi
       extracted: Number((await rows<{ facts: unknown }>(driver, database, EXTRACTED))[0]?.facts ?? 0),
     },
     merges: await listMerges(driver, database),
+    loaders: (await rows<{ loadedBy: string | null; sources: unknown; lastLoadedAt: string | null }>(driver, database, LOADERS)).map((row) => ({
+      ...row,
+      sources: Number(row.sources),
+    })),
   };
 }
 
@@ -150,6 +167,9 @@ export function formatReport(report: DataQualityReport): string {
     '',
     ...section('Merges made by entity resolution (npm run merge:undo -- <id> undoes one)', report.merges, (item) =>
       `${item.id}${item.status === 'undone' ? ' [undone]' : ''}: ${item.kind} by ${item.method}: ${item.reason}`,
+    ),
+    ...section('Who loaded the sources', report.loaders, (item) =>
+      `${item.loadedBy ?? '(not recorded: loaded before who and when were kept)'}: ${item.sources} source(s)${item.lastLoadedAt ? `, last at ${item.lastLoadedAt}` : ''}`,
     ),
   ].join('\n');
 }
