@@ -61,6 +61,23 @@ export interface CoreNLPConfig {
   maxChars: number;
 }
 
+/** Bearer tokens (JWT) for the write path, and for reading when AUTH_READ=token. */
+export interface AuthConfig {
+  /** AUTH_JWT_SECRET: the shared secret of HS256 tokens. */
+  jwtSecret: string | undefined;
+  /** AUTH_JWKS_URL: where the public keys of an identity provider's tokens are published (RS256, ES256...). */
+  jwksUrl: string | undefined;
+  /** AUTH_ISSUER, AUTH_AUDIENCE: when set, a token must carry this `iss` and this `aud`. */
+  issuer: string | undefined;
+  audience: string | undefined;
+  /** AUTH_ROLES_CLAIM: the claim that lists a token's roles (a list, or one string of roles separated by spaces). */
+  rolesClaim: string;
+  /** AUTH_READ: `open` (GraphQL needs no token) or `token` (GraphQL needs the role reader or curator). */
+  read: 'open' | 'token';
+  /** Tokens are accepted at all: a secret or a JWKS URL is set. Without, writing over HTTP is refused. */
+  configured: boolean;
+}
+
 export interface Config {
   /** True when NEO4J_URI is unset: the project installs, starts and stops its own Neo4j. */
   managed: boolean;
@@ -87,6 +104,7 @@ export interface Config {
   seedOnStart: boolean;
   /** Stanford CoreNLP, for extraction from raw text. */
   corenlp: CoreNLPConfig;
+  auth: AuthConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -141,7 +159,7 @@ function durationMs(duration: string): number {
 const DURATION = /^\d+(ms|s|m|h)$/;
 
 /** An http(s) server address with an optional path, no query: http://host:9000 or https://host/corenlp. */
-function serverUrl(env: Env, name: string): string | undefined {
+function serverUrl(env: Env, name: string, example = 'http://host:9000'): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   let url: URL | undefined;
@@ -151,9 +169,37 @@ function serverUrl(env: Env, name: string): string | undefined {
     url = undefined;
   }
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
-    throw new UserError(`${name} must look like http://host:9000 (http or https, optionally a path), got '${raw}'.`);
+    throw new UserError(`${name} must look like ${example} (http or https, optionally a path), got '${raw}'.`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** The shortest HS256 secret accepted: 256 bits, the size of the hash (RFC 7518, section 3.2). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+function authConfig(env: Env): AuthConfig {
+  const jwtSecret = env.AUTH_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < MIN_JWT_SECRET_BYTES) {
+    throw new UserError(
+      `AUTH_JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes (HS256 needs a 256-bit key), got ${Buffer.byteLength(jwtSecret)}. ` +
+        'Generate one with: openssl rand -base64 48',
+    );
+  }
+  const jwksUrl = serverUrl(env, 'AUTH_JWKS_URL', 'https://idp.example.com/.well-known/jwks.json');
+  const read = matching(env, 'AUTH_READ', 'open', /^(open|token)$/, 'open or token');
+  const configured = jwtSecret !== undefined || jwksUrl !== undefined;
+  if (read === 'token' && !configured) {
+    throw new UserError('AUTH_READ=token needs AUTH_JWT_SECRET or AUTH_JWKS_URL: without them no token can be verified.');
+  }
+  return {
+    jwtSecret,
+    jwksUrl,
+    issuer: env.AUTH_ISSUER?.trim() || undefined,
+    audience: env.AUTH_AUDIENCE?.trim() || undefined,
+    rolesClaim: env.AUTH_ROLES_CLAIM?.trim() || 'roles',
+    read: read as AuthConfig['read'],
+    configured,
+  };
 }
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -218,6 +264,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       requestTimeoutMs: durationMs(matching(env, 'CORENLP_TIMEOUT', '60s', DURATION, 'a duration such as 60s or 2m')),
       maxChars: positiveInt(env, 'CORENLP_MAX_CHARS', 100_000),
     },
+    auth: authConfig(env),
   };
   const { queryTimeoutMs, retryTimeMs, requestTimeoutMs } = config.api;
   if (queryTimeoutMs + retryTimeMs >= requestTimeoutMs) {

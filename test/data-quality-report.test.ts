@@ -71,6 +71,8 @@ describe('the data-quality report of the seed', () => {
       statements: { readings: [{ reading: 'COLLECTIVE_SPLIT', facts: 5 }], extracted: 0 },
       merges: [],
       conflicts: [],
+      // The seed is loaded by the local user (npm start, npm run seed).
+      loaders: [{ loadedBy: expect.stringMatching(/^cli:./), sources: 1, lastLoadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }],
     });
   });
 

@@ -15,6 +15,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_COMPLEX',
+  // A read waiting for the bookmarks of a write (see read-executor.ts): expected, not a bug.
+  'BOOKMARK_NOT_REACHED',
 ]);
 
 export interface ErrorFormatterOptions {

@@ -1,7 +1,7 @@
 /**
  * The HTTP layer: a plain Node request handler that routes /graphql to Apollo Server (through its integration
- * API, so body size, JSON parsing and status codes are ours to control), /health to a database probe, and the rest
- * to static pages. It never listens: main.ts does.
+ * API, so body size, JSON parsing and status codes are ours to control), /health to a database probe, /articles to
+ * the write path, and the rest to static pages. It never listens: main.ts does.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -14,7 +14,8 @@ export interface Route {
 
 export interface HttpHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  context: () => Promise<TContext>;
+  /** The context of a GraphQL request, from its headers; an HttpError refuses the request (401, 400...). */
+  context: (req: IncomingMessage) => Promise<TContext>;
   /** Extra routes by exact path (GET /health, the IDE...). */
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
@@ -26,26 +27,42 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** A GraphQL-shaped error for failures before Apollo runs (oversized or malformed body, unknown path). */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+/**
+ * A GraphQL-shaped error for failures before Apollo runs (oversized or malformed body, unknown path, no token),
+ * with what else the client needs (`problems` of an article, for instance).
+ */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  { headers = {}, extra = {} }: { headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
+): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }], ...extra }, headers);
 }
 
-class BodyError extends Error {
+/** A request refused before it runs: its status, code, message, and any headers (WWW-Authenticate, Allow). */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export function sendHttpError(res: ServerResponse, error: HttpError): void {
+  sendError(res, error.status, error.code, error.message, { headers: error.headers });
+}
+
+/** The whole body, refused (413) beyond `limit` bytes, whatever Content-Length claims. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
     req.resume();
-    throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes.`);
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes.`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -53,11 +70,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     size += (chunk as Buffer).length;
     if (size > limit) {
       req.resume();
-      throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes.`);
+      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes.`);
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseBody(text: string, contentType: string): unknown {
@@ -66,7 +83,7 @@ function parseBody(text: string, contentType: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BodyError(400, 'BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
+    throw new HttpError(400, 'BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -84,10 +101,11 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHan
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const body = parseBody(await readBody(req, maxBodyBytes), headers.get('content-type') ?? '');
+      const contextValue = await context(req);
+      const body = parseBody((await readBody(req, maxBodyBytes)).toString('utf8'), headers.get('content-type') ?? '');
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context,
+        context: async () => contextValue,
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
@@ -98,7 +116,11 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpHan
         res.end();
       }
     } catch (error) {
-      if (error instanceof BodyError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof HttpError) {
+        // A refusal before the body was read (no token): the body is not wanted.
+        req.resume();
+        return sendHttpError(res, error);
+      }
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
       else res.end();
     }

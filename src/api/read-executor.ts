@@ -5,6 +5,7 @@
  * round trip), bounded by the same timeout and still refused any write by the server. What the managed transaction
  * gave besides, retries of transient failures, is kept: a retriable error is retried until `retryTimeMs` has passed.
  */
+import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type QueryResult, type SessionConfig } from 'neo4j-driver';
 
 export interface ReadExecutorOptions {
@@ -27,6 +28,26 @@ export interface ReadExecutor {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A read that cannot start after the bookmarks a client sent: they are not this database's (400), or the server
+ * did not catch up with them in time (503, worth a retry). Other failures are left to the error formatter.
+ */
+function bookmarkFailure(error: unknown): GraphQLError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (/^Neo\.ClientError\.Transaction\.InvalidBookmark/.test(code)) {
+    return new GraphQLError('The bookmarks in x-neo4j-bookmarks are not bookmarks of this database: send them as POST /articles returned them.', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+  if (code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+    return new GraphQLError('The database has not caught up with the write of these bookmarks yet. Try again shortly.', {
+      extensions: { code: 'BOOKMARK_NOT_REACHED', http: { status: 503 } },
+    });
+  }
+  return undefined;
+}
 
 export function readExecutor(driver: Driver, options: ReadExecutorOptions): ReadExecutor {
   const { database, timeoutMs, retryTimeMs, metadata, sessionConfig } = options;
@@ -56,7 +77,7 @@ export function readExecutor(driver: Driver, options: ReadExecutorOptions): Read
         try {
           return await runOnce(query, parameters);
         } catch (error) {
-          if (!neo4j.isRetryableError(error as Error) || Date.now() >= deadline) throw error;
+          if (!neo4j.isRetryableError(error as Error) || Date.now() >= deadline) throw bookmarkFailure(error) ?? error;
           await sleep(Math.min(100 * 2 ** attempt, Math.max(0, deadline - Date.now())));
         }
       }

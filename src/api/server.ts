@@ -1,17 +1,23 @@
 /**
  * Builds the API: Apollo Server over the schema @neo4j/graphql generates from schema.graphql, read-only and
- * bounded (page sizes, depth, aliases, cost, transaction time), with the offline IDE, /health, and the Neo4j
- * Browser guide and style. It never listens: main.ts does, and the tests use the same factory.
+ * bounded (page sizes, depth, aliases, cost, transaction time), with the offline IDE, /health, the write path
+ * (POST /articles, for curators' tokens), and the Neo4j Browser guide and style. It keeps no state between requests,
+ * so any number of replicas can serve one database. It never listens: main.ts does, and the tests use the same
+ * factory.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Neo4jGraphQLContext } from '@neo4j/graphql';
+import type { IncomingMessage } from 'node:http';
 import type { Driver } from 'neo4j-driver';
+import { createAuthenticator } from '../auth/tokens';
 import type { Config } from '../config';
 import { watchAvailability } from '../db/availability';
 import { UserError } from '../errors';
 import { guideHtml } from '../browser/guide';
 import { readStyle } from '../browser/grass';
+import { articlesRoute, authorize } from './articles';
+import { requestBookmarks } from './bookmarks';
 import { errorFormatter } from './errors';
 import { FanOut, nodeTypes } from './fan-out';
 import { createHttpHandler, sendJson, type Route } from './http';
@@ -32,8 +38,8 @@ export interface ApiDeps {
 export interface Api {
   handler: ReturnType<typeof createHttpHandler<Neo4jGraphQLContext>>;
   apollo: ApolloServer<Neo4jGraphQLContext>;
-  /** A fresh request context, as the HTTP handler builds it (for executeOperation in tests). */
-  context: () => Promise<Neo4jGraphQLContext>;
+  /** A request's context, as the HTTP handler builds it (with no request: an open read, for executeOperation). */
+  context: (req?: IncomingMessage) => Promise<Neo4jGraphQLContext>;
   stop(): Promise<void>;
 }
 
@@ -78,14 +84,24 @@ export async function createApi({ driver, config, log = (line) => process.stderr
   });
   await apollo.start();
 
-  const reads = readExecutor(driver, {
+  const executorOptions = {
     database: config.neo4j.database,
     timeoutMs: config.api.queryTimeoutMs,
     retryTimeMs: config.api.retryTimeMs,
     metadata: { app: 'diplomatic-graph-api' },
-  });
-  const executionContext: ReadExecutor = { run: (query, parameters) => availability.guard(() => reads.run(query, parameters)) };
-  const context = async (): Promise<Neo4jGraphQLContext> => ({ executionContext: executionContext as Neo4jGraphQLContext['executionContext'] });
+  };
+  const reads = readExecutor(driver, executorOptions);
+  // Every read goes through the availability gate: while Neo4j is down, queries fail fast.
+  const guarded = (executor: ReadExecutor): ReadExecutor => ({ run: (query, parameters) => availability.guard(() => executor.run(query, parameters)) });
+  const executionContext = guarded(reads);
+  const authenticator = createAuthenticator(config.auth);
+  // Reading needs a token only with AUTH_READ=token; a request carrying bookmarks reads after them.
+  const context = async (req?: IncomingMessage): Promise<Neo4jGraphQLContext> => {
+    if (req && config.auth.read === 'token') await authorize(authenticator, req, 'reader');
+    const bookmarks = req ? requestBookmarks(req) : [];
+    const executor = bookmarks.length ? guarded(readExecutor(driver, { ...executorOptions, sessionConfig: { bookmarks } })) : executionContext;
+    return { executionContext: executor as Neo4jGraphQLContext['executionContext'] };
+  };
 
   const assets = ideAssets();
   const routes: Record<string, Route> = {
@@ -95,6 +111,7 @@ export async function createApi({ driver, config, log = (line) => process.stderr
       if (health.ok) sendJson(res, 200, { status: 'ok', neo4j: { version: health.version, edition: health.edition } });
       else sendJson(res, 503, { status: 'unavailable', neo4j: { error: health.reason } });
     },
+    '/articles': articlesRoute({ driver, database: config.neo4j.database, authenticator, log }),
     // A browser asking for /graphql gets the IDE; GraphQL clients get GraphQL.
     '/graphql': (req, res) => sendAsset(req, res, assets['/']),
     ...(config.api.introspection ? { '/schema.graphql': sdlAsset(schema) } : {}),

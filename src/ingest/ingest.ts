@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import { LOAD_TRANSACTION_TIMEOUT_MS } from '../db/cypher-scripts';
 import type { AssertionSet } from './assertions';
 import { ConflictCheck } from './conflict-lookup';
@@ -27,6 +28,24 @@ export interface IngestOptions {
   /** Re-ingest articles even when unchanged (after a merge is undone). */
   force?: boolean;
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** Who loads the articles, recorded on each source written (default: `cli:<os user>`). */
+  loadedBy?: string;
+  /**
+   * Takes part in causal chaining: every session of the ingest starts after its bookmarks and leaves the bookmarks
+   * of its writes there (what a client then reads after, on any replica).
+   */
+  bookmarkManager?: BookmarkManager;
+}
+
+/** Who loads articles from the command line: the operating-system user. */
+export function cliLoader(): string {
+  let user: string;
+  try {
+    user = os.userInfo().username;
+  } catch {
+    user = process.env.USER || 'unknown';
+  }
+  return `cli:${user}`;
 }
 
 export interface IngestSummary {
@@ -101,40 +120,64 @@ const nodeCount = (set: AssertionSet) => 1 + set.passages.length + set.nodes.len
 const recordLinks = 1;
 
 export async function ingestFiles(driver: Driver, database: string, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const batchSize = options.batchSize ?? 50;
   const listed = listArticleFiles(paths);
+  const failures = listed.problems.map((problem) => ({ file: problem.file, problems: [problem] }));
+  // Every file is checked before anything is written.
+  const valid: ValidArticle[] = [];
+  for (const file of listed.files) {
+    const result = validateFile(file);
+    if (!result.ok) failures.push({ file, problems: result.problems });
+    else valid.push(result.value);
+  }
+  return ingestValid(driver, database, { files: listed.files.length, valid, failures }, options);
+}
+
+/** Ingests articles already checked (an article posted over HTTP): the same writes as for files. */
+export function ingestArticles(driver: Driver, database: string, articles: ValidArticle[], options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestValid(driver, database, { files: articles.length, valid: articles, failures: [] }, options);
+}
+
+interface Checked {
+  files: number;
+  valid: ValidArticle[];
+  failures: IngestSummary['failures'];
+}
+
+async function ingestValid(driver: Driver, database: string, checked: Checked, options: IngestOptions): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 50;
+  const loadedBy = options.loadedBy ?? cliLoader();
+  const { bookmarkManager } = options;
   const summary: IngestSummary = {
     dryRun: options.dryRun ?? false,
-    files: listed.files.length,
+    files: checked.files,
     articles: { new: 0, corrected: 0, unchanged: 0, failed: 0 },
     nodes: { created: 0, matched: 0, deleted: 0, records: 0 },
     relationships: { created: 0, matched: 0, deleted: 0 },
     merges: 0,
     facts: 0,
-    failures: listed.problems.map((problem) => ({ file: problem.file, problems: [problem] })),
+    failures: [...checked.failures],
     conflicts: [],
   };
   const fail = (file: string, reason: string, at = '') => summary.failures.push({ file, problems: [{ file, path: at, reason }] });
   let done = 0;
   const progress = (count: number) => {
     done += count;
-    options.onProgress?.({ done, total: listed.files.length });
+    options.onProgress?.({ done, total: checked.files });
   };
 
-  // Every file is checked before anything is written.
   const valid: ValidArticle[] = [];
   const seen = new Map<string, string>();
-  for (const file of listed.files) {
-    const result = validateFile(file);
-    if (!result.ok) summary.failures.push({ file, problems: result.problems });
-    else if (seen.has(result.value.article.source.id)) {
-      fail(file, `source id '${result.value.article.source.id}' is also the id of ${seen.get(result.value.article.source.id)}`, 'source.id');
-    } else {
-      seen.set(result.value.article.source.id, file);
-      valid.push(result.value);
+  for (const article of checked.valid) {
+    const id = article.article.source.id;
+    if (seen.has(id)) fail(article.file, `source id '${id}' is also the id of ${seen.get(id)}`, 'source.id');
+    else {
+      seen.set(id, article.file);
+      valid.push(article);
     }
   }
-  progress(listed.files.length - valid.length);
+  progress(checked.files - valid.length);
+  const record = (article: ValidArticle, assertions: AssertionSet) => ingestionRecord(article, assertions, loadedBy);
+  const write = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(driver, database, { dryRun: options.dryRun, bookmarkManager }, work);
 
   // What committed, by file: a database failure stops the run and says what was written and what was not.
   const written = new Set<string>();
@@ -143,7 +186,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
 
   /** Writes the new and corrected articles (the database may fail midway: see the caller). */
   const writeArticles = async (): Promise<void> => {
-    const previous = await previousIngestions(driver, database, valid.map((article) => article.article.source.id));
+    const previous = await previousIngestions(driver, database, valid.map((article) => article.article.source.id), bookmarkManager);
     const fresh: ValidArticle[] = [];
     const corrected: ValidArticle[] = [];
     for (const article of valid) {
@@ -171,7 +214,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
     // One resolver for the run, kept up to date by the articles written; loaded again when what it learnt from
     // an article was not written (a failure) or was retracted (a correction).
     let known: Resolver | undefined;
-    const resolver = async () => (known ??= await Resolver.load(driver, database));
+    const resolver = async () => (known ??= await Resolver.load(driver, database, bookmarkManager));
     const forget = () => {
       known = undefined;
     };
@@ -205,7 +248,7 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
       if (batch.length === 0) return failed.length === 0;
       try {
         const records = sets.map((set, i) => record(batch[i], set));
-        const counts = await inTransaction(driver, database, options.dryRun, (tx) => writeAssertions(tx, sets, records));
+        const counts = await write((tx) => writeAssertions(tx, sets, records));
         tally(sets, counts);
         conflictCheck.add(sets);
         summary.articles.new += batch.length;
@@ -240,8 +283,8 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
     for (const article of corrected) {
       try {
         const next = planArticle(article, await resolver());
-        const old = await previousAssertions(driver, database, article.article.source.id);
-        const counts = await inTransaction(driver, database, options.dryRun, async (tx) => {
+        const old = await previousAssertions(driver, database, article.article.source.id, bookmarkManager);
+        const counts = await write(async (tx) => {
           const retracted = await retractAssertions(tx, old, next);
           const written = await writeAssertions(tx, [next], [record(article, next)]);
           return add(retracted, written);
@@ -276,11 +319,12 @@ export async function ingestFiles(driver: Driver, database: string, paths: strin
   return summary;
 }
 
-function record(article: ValidArticle, assertions: AssertionSet): IngestionRecord {
+function ingestionRecord(article: ValidArticle, assertions: AssertionSet, loadedBy: string): IngestionRecord {
   return {
     sourceId: article.article.source.id,
     checksum: articleChecksum(article),
-    file: path.resolve(article.file),
+    file: article.origin ?? path.resolve(article.file),
+    loadedBy,
     assertions,
   };
 }
@@ -296,28 +340,41 @@ function add(a: WriteCounts, b: WriteCounts): WriteCounts {
 }
 
 /** The checksums of the articles ingested before, by source id. */
-async function previousIngestions(driver: Driver, database: string, sourceIds: string[]): Promise<Map<string, { checksum: string }>> {
+async function previousIngestions(
+  driver: Driver,
+  database: string,
+  sourceIds: string[],
+  bookmarkManager: BookmarkManager | undefined,
+): Promise<Map<string, { checksum: string }>> {
   const { records } = await driver.executeQuery(
     'UNWIND $ids AS id MATCH (ingestion:Ingestion {sourceId: id}) RETURN id, ingestion.checksum AS checksum',
     { ids: sourceIds },
-    { database },
+    { database, bookmarkManager },
   );
   return new Map(records.map((row) => [row.get('id') as string, { checksum: row.get('checksum') as string }]));
 }
 
 /** What an article's earlier version asserted. */
-async function previousAssertions(driver: Driver, database: string, sourceId: string): Promise<AssertionSet> {
+async function previousAssertions(driver: Driver, database: string, sourceId: string, bookmarkManager: BookmarkManager | undefined): Promise<AssertionSet> {
   const { records } = await driver.executeQuery(
     'MATCH (ingestion:Ingestion {sourceId: $id}) RETURN ingestion.assertions AS assertions',
     { id: sourceId },
-    { database },
+    { database, bookmarkManager },
   );
   return unpackAssertions(records[0].get('assertions') as string);
 }
 
-/** Runs work in one write transaction: committed, or rolled back for a dry run. */
-async function inTransaction<T>(driver: Driver, database: string, dryRun: boolean | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const session = driver.session({ database });
+/**
+ * Runs work in one write transaction (a WRITE session: on a cluster, the leader), committed or, for a dry run,
+ * rolled back.
+ */
+async function inTransaction<T>(
+  driver: Driver,
+  database: string,
+  { dryRun, bookmarkManager }: { dryRun?: boolean; bookmarkManager?: BookmarkManager },
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
   const tx = session.beginTransaction({ timeout: LOAD_TRANSACTION_TIMEOUT_MS });
   try {
     const result = await work(tx);

@@ -12,7 +12,7 @@
  *   that date, or whose stated term covers it (SAME_AS, the unnamed holding kept as it was).
  * A merge undone (`npm run merge:undo`) is never made again.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import { UserError } from '../errors';
 import type { MergeRecord } from './assertions';
 import type { ArticleEntity } from './format';
@@ -145,9 +145,10 @@ export class Resolver implements EntityResolver {
    * run's own articles (one ingest at a time writes the graph): every country, person, body, place and office,
    * and the holdings of office (for unnamed holders). Names and ids only: a few hundred bytes per entity.
    */
-  static async load(driver: Driver, database: string): Promise<Resolver> {
+  static async load(driver: Driver, database: string, bookmarkManager?: BookmarkManager): Promise<Resolver> {
+    // After the bookmarks of the run's own writes, when it chains them (a read replica may lag behind otherwise).
     const read = async (query: string) =>
-      (await driver.executeQuery(query, {}, { database, routing: neo4j.routing.READ })).records.map((record) => record.toObject());
+      (await driver.executeQuery(query, {}, { database, routing: neo4j.routing.READ, bookmarkManager })).records.map((record) => record.toObject());
     const countries = (await read(
       'MATCH (c:Country) RETURN c.id AS id, c.name AS name, c.isoCode AS isoCode, coalesce(c.aliases, []) AS aliases',
     )) as Resolver['countries'];

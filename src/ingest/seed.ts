@@ -10,7 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../config';
 import { runSeedScripts } from '../db/cypher-scripts';
 import type { Log } from '../db/install';
-import { articleChecksum } from './ingest';
+import { articleChecksum, cliLoader } from './ingest';
 import { planArticle } from './plan';
 import { LocalResolver } from './resolve';
 import { formatProblem, validateFile } from './validate';
@@ -39,7 +39,7 @@ export async function recordSeedIngestions(driver: Driver, database: string): Pr
     const session = driver.session({ database });
     try {
       await session.executeWrite((tx) =>
-        writeIngestionRecords(tx, [{ sourceId, checksum: articleChecksum(valid.value), file, assertions }]),
+        writeIngestionRecords(tx, [{ sourceId, checksum: articleChecksum(valid.value), file, loadedBy: cliLoader(), assertions }]),
       );
     } finally {
       await session.close();

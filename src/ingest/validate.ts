@@ -37,7 +37,10 @@ export interface ResolvedSpan {
 }
 
 export interface ValidArticle {
+  /** The file (or, for an upload, the name standing for it in problems). */
   file: string;
+  /** Where an article that is not a file came from (POST /articles), recorded on its ingestion instead of a path. */
+  origin?: string;
   article: Article;
   /** The article text, as code points (offsets index into it). */
   characters: string[];
@@ -65,6 +68,16 @@ function zodPath(segments: ReadonlyArray<PropertyKey>): string {
 const join = (prefix: string, at: string) => (at === '' ? prefix : at.startsWith('[') ? `${prefix}${at}` : `${prefix}.${at}`);
 const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
+/** Decodes bytes as UTF-8 text, refusing what is too large or not UTF-8. */
+function decodeUtf8(bytes: Uint8Array, limit: number, what: string, over = 'is'): { text?: string; reason?: string } {
+  if (bytes.length > limit) return { reason: `${over} ${sizeOf(bytes.length)}: ${what} may be at most ${sizeOf(limit)}` };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { reason: 'is not UTF-8 text (save it as UTF-8)' };
+  }
+}
+
 /** Reads a text file whole, refusing what is too large or not UTF-8. */
 function readUtf8(file: string, limit: number, what: string): { text?: string; reason?: string } {
   let stat: fs.Stats;
@@ -75,18 +88,19 @@ function readUtf8(file: string, limit: number, what: string): { text?: string; r
   }
   if (!stat.isFile()) return { reason: 'is not a regular file' };
   if (stat.size > limit) return { reason: `is ${sizeOf(stat.size)}: ${what} may be at most ${sizeOf(limit)}` };
+  let bytes: Buffer;
   try {
-    const bytes = fs.readFileSync(file);
-    if (bytes.length > limit) return { reason: `is over ${sizeOf(limit)}: ${what} may be at most ${sizeOf(limit)}` };
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return { reason: 'is not UTF-8 text (save it as UTF-8)' };
     return { reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
+  return decodeUtf8(bytes, limit, what, 'is over');
 }
 
-function parseFile(file: string, raw: string): { data?: unknown; problems: Problem[] } {
-  if (file.endsWith('.json')) {
+export type ArticleSyntax = 'yaml' | 'json';
+
+function parseArticle(file: string, raw: string, syntax: ArticleSyntax): { data?: unknown; problems: Problem[] } {
+  if (syntax === 'json') {
     try {
       return { data: JSON.parse(raw), problems: [] };
     } catch (error) {
@@ -114,9 +128,27 @@ function parseFile(file: string, raw: string): { data?: unknown; problems: Probl
 export function validateFile(file: string): Validation {
   const read = readUtf8(file, MAX_ARTICLE_FILE_BYTES, 'an article file');
   if (read.text === undefined) return { ok: false, problems: [{ file, path: '', reason: read.reason! }] };
-  const parsed = parseFile(file, read.text);
+  const parsed = parseArticle(file, read.text, file.endsWith('.json') ? 'json' : 'yaml');
   if (parsed.problems.length) return { ok: false, problems: parsed.problems };
   return validateData(file, parsed.data);
+}
+
+/**
+ * Checks an article received whole rather than read from a file (the body of POST /articles), with the same limits
+ * and checks as a file. `name` stands for the file in problems. Its text must be inline: a `source.textFile` would
+ * name a file of the machine that checks it, so it is refused.
+ */
+export function validateUpload(name: string, bytes: Uint8Array, syntax: ArticleSyntax): Validation {
+  const read = decodeUtf8(bytes, MAX_ARTICLE_FILE_BYTES, 'an article');
+  if (read.text === undefined) return { ok: false, problems: [{ file: name, path: '', reason: read.reason! }] };
+  const parsed = parseArticle(name, read.text, syntax);
+  if (parsed.problems.length) return { ok: false, problems: parsed.problems };
+  return validateData(name, parsed.data, { textFiles: false });
+}
+
+export interface ValidateOptions {
+  /** Whether source.textFile may name a file in the article's folder (true for files, false for uploads). */
+  textFiles?: boolean;
 }
 
 const TOP_LEVEL = new Set(['source', 'spans', ...COLLECTIONS]);
@@ -125,7 +157,8 @@ const TOP_LEVEL = new Set(['source', 'spans', ...COLLECTIONS]);
 type Partial = Article;
 
 /** Checks the shape fact by fact, then the meaning of every fact whose shape is right. */
-export function validateData(file: string, data: unknown): Validation {
+export function validateData(file: string, data: unknown, options: ValidateOptions = {}): Validation {
+  const textFiles = options.textFiles ?? true;
   const problems: Problem[] = [];
   const add = (at: string, issues: z.core.$ZodIssue[]) =>
     issues.forEach((issue) => problems.push({ file, path: join(at, zodPath(issue.path)), reason: issue.message }));
@@ -177,18 +210,22 @@ export function validateData(file: string, data: unknown): Validation {
       return undefined;
     });
   }
-  checkMeaning(file, partial as unknown as Partial, source.success ? undefined : raw.source, { keys: badKeys, facts: badFacts, spans: badSpans }, problems);
+  checkMeaning(file, partial as unknown as Partial, source.success ? undefined : raw.source, { keys: badKeys, facts: badFacts, spans: badSpans }, textFiles, problems);
   if (problems.length) return { ok: false, problems };
   // Every part is right: the whole, with its defaults, is the article.
   const article = articleSchema.parse(data);
-  const text = readText(file, article.source, []);
+  const text = readText(file, article.source, textFiles, []);
   const characters = [...text!];
   return { ok: true, value: { file, article, characters, text: text!, evidence: citedSpans(article, spans, characters, text!, []) } };
 }
 
 /** The article text: given in place, or read from a file in the article's folder (or below it), never elsewhere. */
-function readText(file: string, source: { text?: string; textFile?: string }, problems: Problem[]): string | undefined {
+function readText(file: string, source: { text?: string; textFile?: string }, textFiles: boolean, problems: Problem[]): string | undefined {
   const { text, textFile } = source;
+  if (!textFiles && textFile !== undefined) {
+    problems.push({ file, path: 'source.textFile', reason: 'a text file cannot be named in an uploaded article: give the article text inline, in source.text' });
+    return undefined;
+  }
   if ((text === undefined) === (textFile === undefined)) {
     problems.push({ file, path: 'source', reason: 'give the article text in exactly one of source.text and source.textFile' });
     return undefined;
@@ -313,13 +350,14 @@ interface Bad {
   spans: Set<string>;
 }
 
-function checkMeaning(file: string, article: Partial, rawSource: unknown, bad: Bad, problems: Problem[]): void {
+function checkMeaning(file: string, article: Partial, rawSource: unknown, bad: Bad, textFiles: boolean, problems: Problem[]): void {
   const { keys: badKeys, spans: badSpans } = bad;
   // The text: from the source when its shape is right, else from whatever text it gives, to check the spans anyway.
   const given = (article.source ?? (typeof rawSource === 'object' && rawSource !== null ? rawSource : {})) as { text?: unknown; textFile?: unknown };
   const text = readText(
     file,
     { text: typeof given.text === 'string' ? given.text : undefined, textFile: typeof given.textFile === 'string' ? given.textFile : undefined },
+    textFiles,
     article.source ? problems : [],
   );
   if (text !== undefined) {

@@ -37,6 +37,8 @@ export interface IngestionRecord {
   sourceId: string;
   checksum: string;
   file: string;
+  /** Who loaded it: a token's subject, or cli:<os user>. Recorded on the source too, with the time. */
+  loadedBy: string;
   assertions: AssertionSet;
 }
 
@@ -224,7 +226,10 @@ export async function writeAssertions(tx: Tx, sets: AssertionSet[], records: Ing
   return counts;
 }
 
-/** The ingestion records of articles (what each asserted, to skip it unchanged and retract it when corrected). */
+/**
+ * The ingestion records of articles (what each asserted, to skip it unchanged and retract it when corrected), and
+ * on each source who loaded it and when.
+ */
 export async function writeIngestionRecords(tx: Tx, records: IngestionRecord[], counts = emptyCounts()): Promise<void> {
   await runRows(
     tx,
@@ -233,13 +238,15 @@ export async function writeIngestionRecords(tx: Tx, records: IngestionRecord[], 
      MATCH (source:Source {id: 'source:' + row.sourceId})
      MERGE (ingestion:Ingestion {id: 'ingestion:' + row.sourceId})
      SET ingestion.sourceId = row.sourceId, ingestion.checksum = row.checksum, ingestion.file = row.file,
-         ingestion.assertions = row.assertions, ingestion.ingestedAt = datetime()
+         ingestion.assertions = row.assertions, ingestion.ingestedAt = datetime(), ingestion.loadedBy = row.loadedBy
+     SET source.loadedBy = row.loadedBy, source.loadedAt = ingestion.ingestedAt
      MERGE (ingestion)-[:OF_SOURCE]->(source)`,
     {
       rows: records.map((record) => ({
         sourceId: record.sourceId,
         checksum: record.checksum,
         file: record.file,
+        loadedBy: record.loadedBy,
         assertions: packAssertions(record.assertions),
       })),
     },

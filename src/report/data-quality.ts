@@ -45,6 +45,13 @@ export interface StatementCounts {
   extracted: number;
 }
 
+/** Who loaded the sources: per loader (a token's subject, cli:<user>), how many and when last. */
+export interface SourceLoader {
+  loadedBy: string | null;
+  sources: number;
+  lastLoadedAt: string | null;
+}
+
 export interface DataQualityReport {
   unnamedHolders: UnnamedHolder[];
   portfolioMismatches: PortfolioMismatch[];
@@ -55,6 +62,7 @@ export interface DataQualityReport {
   merges: MergeEntry[];
   /** Sources that likely contradict each other (the same event on other dates, one agreement with other signers). */
   conflicts: Conflict[];
+  loaders: SourceLoader[];
 }
 
 const UNNAMED_HOLDERS = `
@@ -107,6 +115,11 @@ ORDER BY reading`;
 
 const EXTRACTED = "MATCH (fact:Fact {provenance: 'EXTRACTED'}) RETURN count(*) AS facts";
 
+const LOADERS = `
+MATCH (source:Source)
+RETURN source.loadedBy AS loadedBy, count(*) AS sources, toString(max(source.loadedAt)) AS lastLoadedAt
+ORDER BY loadedBy`;
+
 async function rows<T>(driver: Driver, database: string, query: string): Promise<T[]> {
   const { records } = await driver.executeQuery(query, { signing: [...SIDES_SIGN] }, { database, routing: 'READ' });
   return records.map((record) => record.toObject() as T);
@@ -124,6 +137,10 @@ export async function dataQualityReport(driver: Driver, database: string): Promi
     },
     merges: await listMerges(driver, database),
     conflicts: await conflictsInGraph(driver, database),
+    loaders: (await rows<{ loadedBy: string | null; sources: unknown; lastLoadedAt: string | null }>(driver, database, LOADERS)).map((row) => ({
+      ...row,
+      sources: Number(row.sources),
+    })),
   };
 }
 
@@ -157,5 +174,8 @@ export function formatReport(report: DataQualityReport): string {
       `${item.id}${item.status === 'undone' ? ' [undone]' : ''}: ${item.kind} by ${item.method}: ${item.reason}`,
     ),
     ...section('Sources that likely contradict each other (both kept as stated; check the sources)', report.conflicts, formatConflict),
+    ...section('Who loaded the sources', report.loaders, (item) =>
+      `${item.loadedBy ?? '(not recorded: loaded before who and when were kept)'}: ${item.sources} source(s)${item.lastLoadedAt ? `, last at ${item.lastLoadedAt}` : ''}`,
+    ),
   ].join('\n');
 }

@@ -13,7 +13,7 @@ export interface Finished {
 export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(NEO4J_|CORENLP_|MAVEN_OPTS$|PORT$|HOST$|SEED_ON_START$|GRAPHQL_|NODE_ENV$|JEST|DIPLOMATIC_GRAPH)/.test(key)) base[key] = value;
+    if (!/^(NEO4J_|CORENLP_|AUTH_|MAVEN_OPTS$|PORT$|HOST$|SEED_ON_START$|GRAPHQL_|NODE_ENV$|JEST|DIPLOMATIC_GRAPH)/.test(key)) base[key] = value;
   }
   return { ...base, ...env };
 }

@@ -42,15 +42,20 @@ const stable = (value: unknown): unknown => {
 /** Ingest bookkeeping: what was ingested from which file, and the merges made; not facts. */
 export const BOOKKEEPING = ['Ingestion', 'Merge'];
 
+/** Who loaded a source and when: bookkeeping on the Source node, different for every load. */
+export const LOAD_PROPERTIES = ['loadedBy', 'loadedAt'];
+
 /**
  * Nodes are named by their id (every node of the graph has one), so the snapshot ignores internal ids.
- * `facts: true` leaves out the ingest bookkeeping (and its relationships), to compare the facts two loads wrote.
+ * `facts: true` leaves out the ingest bookkeeping (its nodes and relationships, and who loaded each source and
+ * when), to compare the facts two loads wrote.
  */
 export async function graphSnapshot(driver: Driver, options: { facts?: boolean } = {}): Promise<GraphSnapshot> {
   const skip = options.facts ? BOOKKEEPING : [];
   const nodes = await driver.executeQuery(
-    'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $skip) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties',
-    { skip },
+    `MATCH (n) WHERE none(label IN labels(n) WHERE label IN $skip)
+     RETURN n.id AS id, labels(n) AS labels, apoc.map.removeKeys(properties(n), $unset) AS properties`,
+    { skip, unset: options.facts ? LOAD_PROPERTIES : [] },
   );
   const relationships = await driver.executeQuery(
     `MATCH (a)-[r]->(b) WHERE none(label IN labels(a) + labels(b) WHERE label IN $skip)
