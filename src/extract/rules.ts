@@ -1203,10 +1203,11 @@ export function findEvents(
       ? null
       : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
         /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
-    const kind = !framing ? 'SIGNING_CEREMONY' : /talks/i.test(framing[2]) ? 'TALKS' : 'MEETING';
+    const session = !framing && !/ceremony/i.test(said) ? /\b(?:annual |joint |plenary )?(session|summit|meeting) of the ([\w' -]+?)(?:[,.]|$)|\bthe ([\w' -]+?)'s (annual |plenary )?(session|meeting|summit)\b/i.exec(said) : null;
+    const kind = framing ? (/talks/i.test(framing[2]) ? 'TALKS' : 'MEETING') : session ? 'MEETING' : 'SIGNING_CEREMONY';
     ceremony = {
       kind,
-      name: framing ? sentenceCase(framing[1]) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
+      name: framing ? sentenceCase(framing[1]) : session ? sentenceCase(session[0].replace(/[,.]$/, '')) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
       date: acts.find((a) => a.date)?.date ?? eventDate,
       place,
       between: [],
@@ -1233,6 +1234,15 @@ export function findEvents(
     }
     if (!country) continue;
     const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= start && m.tokenStart < end);
+    const days = /\bfrom (\d{1,2}) to (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/.exec(text.words(start, end));
+    if (days) {
+      const month = String(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(days[3].toLowerCase()) + 1).padStart(2, '0');
+      const at = (day: string) => `${days[4]}-${month}-${day.padStart(2, '0')}`;
+      if (!events.some((e) => e.kind === 'VISIT' && e.participants[0]?.person === visitor)) {
+        events.push({ kind: 'VISIT', name: `Visit of ${visitor.name} to ${country.toUpperCase()}`, date: `${at(days[1])}/${at(days[2])}`, country, between: [], participants: [{ person: visitor, role: 'VISITOR' }], evidence: [text.citeSentence(i)] });
+      }
+      continue;
+    }
     const span = dateMention ? /\b(\d{4})\s*[-–]\s*(\d{2}|\d{4})\b/.exec(dateMention.text) : null;
     const explicit = span ? `${span[1]}/${span[2].length === 2 ? span[1].slice(0, 2) + span[2] : span[2]}` : dateMention ? text.dateOf(dateMention) : undefined;
     const date = explicit ?? (events.length === 1 ? eventDate : undefined);
