@@ -367,6 +367,11 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
     country = lead.entry.iso;
     a = lead.length;
     if (words[a] === "'s" || words[a] === '’s' || text.tokens[from + a]?.pos === 'POS') a++;
+    else if (words[a]?.toLowerCase() === 'and' || words[a] === ',') {
+      // "... of Azerbaijan and Prime Minister": the country closed the phrase before.
+      country = undefined;
+      a++;
+    }
   }
   // ... to Sri Lanka (where an envoy serves): not the office's country.
   for (let k = b - 1; k > a; k--) {
@@ -472,6 +477,11 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       nameAt = person?.spans.find(([, e]) => e === from - 1);
     }
     if (person && nameAt) {
+      // "Prime Minister Daulet Seitkaliev of Kazakhstan": the country after the name is the office's.
+      if (text.lower(nameAt[1]) === 'of') {
+        const match = countryAt(text.tokens.slice(nameAt[1] + 1, nameAt[1] + 6).map((t) => t.word), 0);
+        if (match && !match.adjective) for (const title of runTitles) title.country ??= match.entry.iso;
+      }
       for (const title of runTitles) {
         attached.add(title);
         if (!person.titles.some((t) => t.position === title.position && t.country === title.country)) person.titles.push(title);
@@ -588,6 +598,23 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
       break;
     }
     if (token.ner === 'DATE' && !/^\d{4}(-\d{4})?$/.test(token.word) && !/^\d{4}/.test(token.word)) break;
+    // A formal title goes on through its own prepositions ("of through tariffs for the carriage of containers by rail").
+    if (['through', 'by', 'along', 'with', 'from', 'under', 'within', 'across', 'per', 'against'].includes(lower) && text.isCapitalised(head)) {
+      const at = text.lower(to + 1) === 'the' ? to + 2 : to + 1;
+      const next = text.tokens[at];
+      const capital = next && /^\p{Lu}/u.test(next.word);
+      if (
+        next && /^(NN|NNS|NNP|NNPS|JJ|VBG)$/.test(next.pos ?? '') && next.ner !== 'DATE' && next.ner !== 'PERSON' && next.ner !== 'TITLE' &&
+        next.ner !== 'CITY' && !FINAL_HEADS.has(next.word.toLowerCase()) && (!capital || at === to + 2)
+      ) {
+        to = at;
+        continue;
+      }
+      if (lower === 'with' && text.lower(to + 1) === 'respect' && text.lower(to + 2) === 'to') {
+        to += 3;
+        continue;
+      }
+    }
     if (STOP_WORDS.has(lower)) break;
     if (lower === 'between' || lower === 'among') inBetween = true;
     if (lower === 'and' || lower === '&') {
@@ -653,6 +680,31 @@ function headOk(text: AnnotatedText, i: number): boolean {
   if (lower === 'note') return false;
   if (lower === 'deal' || lower === 'pact') return true;
   return true;
+}
+
+const LIST_MARKER = /^(\(?[0-9ivxlc]+[.)]|[-–•*])$/i;
+
+/**
+ * Is this phrase an item of a list that a signing sentence announces ("... formalised the following documents:",
+ * then "1. Decision of ...")? The item itself has no verb.
+ */
+function listedAfterSigning(text: AnnotatedText, token: number): boolean {
+  const sentences = text.annotation.sentences;
+  const index = text.tokens[token].sentence;
+  const marker = (i: number) => LIST_MARKER.test(text.words(sentences[i].tokenStart, sentences[i].tokenEnd).replace(/\s+/g, ''));
+  const startsWithMarker = (i: number) => {
+    const first = text.tokens[sentences[i].tokenStart];
+    return LIST_MARKER.test(first.word) || (/^(\d+|[ivx]+)$/i.test(first.word) && ['.', ')'].includes(text.tokens[sentences[i].tokenStart + 1]?.word ?? ''));
+  };
+  const item = (i: number) => startsWithMarker(i) || (i > 0 && marker(i - 1));
+  if (!item(index)) return false;
+  let k = index;
+  while (k > 0 && (item(k - 1) || marker(k - 1))) k--;
+  const lead = sentences[k - 1];
+  if (!lead || text.tokens[lead.tokenEnd - 1].word !== ':') return false;
+  const words = text.words(lead.tokenStart, lead.tokenEnd).toLowerCase();
+  if (NOT_SIGNED_CUES.some((cue) => words.includes(cue))) return false;
+  return text.tokens.slice(lead.tokenStart, lead.tokenEnd).some((t) => (t.lemma?.toLowerCase() ?? '') in ACT_VERBS);
 }
 
 /** Was the document of this phrase signed in the report's events (not negotiated, planned or only referred to)? */
@@ -761,7 +813,7 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     const { from, to, skip } = documentPhrase(text, i);
     for (let k = from; k < to; k++) used.add(k);
     const check = signedHere(text, from, to, text.published);
-    if (!check.ok) continue;
+    if (!check.ok && !(check.verb === undefined && listedAfterSigning(text, from))) continue;
     const headWord = text.tokens[i].word;
     const kind = headKind(text, i)!;
     const plural = /s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase();
@@ -951,6 +1003,7 @@ export function findActs(
         const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
         for (const next of after) {
           const listed = agreements.filter((a) => a.from >= next.tokenStart && a.from < next.tokenEnd);
+          if (listed.length === 0 && next.tokenEnd - next.tokenStart <= 3) continue; // a bare "2." of the list
           if (listed.length === 0) {
             if (docs.length > 0) break;
             continue;
@@ -962,7 +1015,13 @@ export function findActs(
       if (docs.length === 0 && /\bdocuments\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0) continue;
       // "Both nations also signed X and the documents were exchanged by A and B": the act is the exchange.
-      const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= start && m.tokenStart < end && text.dateOf(m));
+      // The sentence's own date, when it is one of the report's days (not "by the end of 2025").
+      const published = text.published;
+      const dateMention = text.mentions.find((m) => {
+        if (m.ner !== 'DATE' || m.tokenStart < start || m.tokenStart >= end) return false;
+        const value = text.dateOf(m);
+        return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && (!published || value <= published.padEnd(10, '9'));
+      });
       const date = dateMention ? text.dateOf(dateMention) : eventDate;
       contrast(sides, mainCountries);
       acts.push({ verb, words, date, documents: docs, sides, evidence: text.cite(start, end), confidence: sides.every((s) => s.person) ? 0.8 : 0.65 });
@@ -1144,10 +1203,11 @@ export function findEvents(
       ? null
       : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
         /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
-    const kind = !framing ? 'SIGNING_CEREMONY' : /talks/i.test(framing[2]) ? 'TALKS' : 'MEETING';
+    const session = !framing && !/ceremony/i.test(said) ? /\b(?:annual |joint |plenary )?(session|summit|meeting) of the ([\w' -]+?)(?:[,.]|$)|\bthe ([\w' -]+?)'s (annual |plenary )?(session|meeting|summit)\b/i.exec(said) : null;
+    const kind = framing ? (/talks/i.test(framing[2]) ? 'TALKS' : 'MEETING') : session ? 'MEETING' : 'SIGNING_CEREMONY';
     ceremony = {
       kind,
-      name: framing ? sentenceCase(framing[1]) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
+      name: framing ? sentenceCase(framing[1]) : session ? sentenceCase(session[0].replace(/[,.]$/, '')) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
       date: acts.find((a) => a.date)?.date ?? eventDate,
       place,
       between: [],
@@ -1174,6 +1234,15 @@ export function findEvents(
     }
     if (!country) continue;
     const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= start && m.tokenStart < end);
+    const days = /\bfrom (\d{1,2}) to (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/.exec(text.words(start, end));
+    if (days) {
+      const month = String(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(days[3].toLowerCase()) + 1).padStart(2, '0');
+      const at = (day: string) => `${days[4]}-${month}-${day.padStart(2, '0')}`;
+      if (!events.some((e) => e.kind === 'VISIT' && e.participants[0]?.person === visitor)) {
+        events.push({ kind: 'VISIT', name: `Visit of ${visitor.name} to ${country.toUpperCase()}`, date: `${at(days[1])}/${at(days[2])}`, country, between: [], participants: [{ person: visitor, role: 'VISITOR' }], evidence: [text.citeSentence(i)] });
+      }
+      continue;
+    }
     const span = dateMention ? /\b(\d{4})\s*[-–]\s*(\d{2}|\d{4})\b/.exec(dateMention.text) : null;
     const explicit = span ? `${span[1]}/${span[2].length === 2 ? span[1].slice(0, 2) + span[2] : span[2]}` : dateMention ? text.dateOf(dateMention) : undefined;
     const date = explicit ?? (events.length === 1 ? eventDate : undefined);
