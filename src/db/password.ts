@@ -27,9 +27,15 @@ export function readPassword(dataDir: string): string | undefined {
   }
 }
 
-/** 24 random bytes in base64url: 192 bits, and only characters that need no quoting in a shell or a URL. */
+/**
+ * 24 random bytes in base64url: 192 bits, and only characters that need no quoting in a shell or a URL. Never a
+ * leading '-': neo4j-admin would read such a password as an option ("Missing required parameter: '<password>'").
+ */
 export function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
+  for (;;) {
+    const password = randomBytes(24).toString('base64url');
+    if (!password.startsWith('-')) return password;
+  }
 }
 
 /**
