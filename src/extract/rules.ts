@@ -317,6 +317,11 @@ function splitRun(text: AnnotatedText, [from, to]: [number, number]): XTitle[] {
   let sawHead = false;
   for (let i = from; i < to; i++) {
     const lower = text.lower(i);
+    if (lower === 'and' && !sawHead) {
+      // "Beridze and Estonia's Minister of ...": what comes before "and" has no office; the title starts after it.
+      start = i + 1;
+      continue;
+    }
     if (lower === 'and' && sawHead) {
       // A new title after "and" when what follows has a head of its own before the next connector.
       let k = i + 1;
@@ -363,6 +368,12 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   let b = words.length;
   // Ghana 's Minister... / Belarusian Defence Minister / Belarus President
   const lead = countryAt(words, 0);
+  let ownerBody: string | undefined;
+  if (!lead && words.length > 2 && (words[1] === "'s" || words[1] === '’s')) {
+    // "Bank's Vice-President for Operations": the office of a body named before.
+    ownerBody = words[0];
+    a = 2;
+  }
   if (lead && lead.length < words.length) {
     country = lead.entry.iso;
     a = lead.length;
@@ -397,7 +408,7 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
     if (mention.ner !== 'ORGANIZATION' || mention.tokenStart < from || mention.tokenStart >= to) continue;
     body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
   }
-  return { printed: text.words(from, to), position, country, body, evidence: text.cite(from, to), from, to };
+  return { printed: text.words(from, to), position, country, body: body ?? ownerBody, evidence: text.cite(from, to), from, to };
 }
 
 /** The titles printed in tokens [from, to). */
@@ -503,7 +514,27 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       if (!person.titles.includes(title)) person.titles.push(title);
     }
   }
+  // "NAME, director general of the Estonian State Digital Agency," / "NAME, head of the ...": a lower-case office in
+  // apposition after the name.
   for (const person of people) {
+    for (const [, end] of person.spans) {
+      if (text.tokens[end]?.word !== ',') continue;
+      let a = end + 1;
+      if (text.lower(a) === 'the') a++;
+      if (!(FINAL_HEADS.has(text.lower(a)) || ['chief', 'director', 'head'].includes(text.lower(a))) || text.isCapitalised(a)) continue;
+      let b = a + 1;
+      const limit = text.sentenceOf(a).end;
+      while (b < limit && ![',', '.', ';', ')', ':'].includes(text.tokens[b].word) && !isPersonToken(text, b) && !text.tokens[b].pos?.startsWith('VB') && b - a < 14) b++;
+      if (b === a + 1 && !FINAL_HEADS.has(text.lower(a))) continue;
+      const title = readTitle(text, a, b);
+      if (!person.titles.some((t) => t.position === title.position)) person.titles.push(title);
+    }
+  }
+  for (const person of people) {
+    // "Minister Kertu Saar" in a caption and "Minister of Entrepreneurship ..., Kertu Saar": one office.
+    person.titles = person.titles.filter(
+      (title) => !(FINAL_HEADS.has(title.position.toLowerCase()) && person.titles.some((other) => other !== title && other.position.toLowerCase().includes(title.position.toLowerCase()) && other.position.length > title.position.length)),
+    );
     if (person.evidence.length === 0) {
       const [a, b] = person.spans.find(([s, e]) => text.words(s, e) === person.name) ?? person.spans[0];
       person.evidence.push(text.cite(a, b));
