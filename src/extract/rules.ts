@@ -78,6 +78,8 @@ export interface XAgreement {
   confidence: number;
   from: number;
   to: number;
+  /** Later mentions that refer back to it ("The agreement between the Los Lagos Region and Nordland County"). */
+  mentions?: number[];
 }
 export interface XSide {
   person?: XPerson;
@@ -646,6 +648,15 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
         continue;
       }
     }
+    // "on aquaculture, fisheries research and maritime training": a list inside the complement.
+    if (token.word === ',' && to > head + 2 && !text.isCapitalised(to + 1) && /^(NN|NNS|JJ|VBG)$/.test(text.tokens[to + 1]?.pos ?? '')) {
+      let k = to + 1;
+      while (k < end && k < to + 6 && /^(NN|NNS|JJ|VBG)$/.test(text.tokens[k].pos ?? '')) k++;
+      if (text.lower(k) === 'and' || text.tokens[k]?.word === ',') {
+        to++;
+        continue;
+      }
+    }
     if (STOP_WORDS.has(lower)) break;
     if (lower === 'between' || lower === 'among') inBetween = true;
     if (lower === 'and' || lower === '&') {
@@ -745,7 +756,7 @@ function signedHere(text: AnnotatedText, from: number, to: number, published: st
   let distance = Infinity;
   for (let i = start; i < end; i++) {
     const lemma = text.tokens[i].lemma?.toLowerCase() ?? '';
-    if (!(lemma in ACT_VERBS) && lemma !== 'adopt' && lemma !== 'seal' && lemma !== 'conclude') continue;
+    if (!(lemma in ACT_VERBS) && lemma !== 'adopt' && lemma !== 'seal' && lemma !== 'conclude' && !(lemma === 'preside' && text.lower(i + 3) === 'signing')) continue;
     if (lemma === 'witness' && !/sign|exchange/.test(text.words(i, Math.min(end, i + 4)).toLowerCase())) continue;
     const d = i < from ? from - i : i - to;
     if (d < distance && d >= 0) {
@@ -875,8 +886,16 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
       }
       continue;
     }
-    // A bare "the agreement" refers to a document named before: not a new one.
+    // "The agreement between A and B" after "a cooperation agreement ...": the same document, named again.
     const determiner = text.lower(from - 1);
+    const earlier = agreements.filter((a) => a.kind === kind && a.from < from);
+    if ((determiner === 'the' || determiner === 'this') && !text.isCapitalised(i) && earlier.length === 1 && !plural) {
+      const [known] = earlier;
+      (known.mentions ??= []).push(from);
+      if (known.parties.length === 0) known.parties = partiesOf(text, from, to, bodies);
+      known.evidence.push(...evidence.filter((e) => !known.evidence.some((k) => k.start === e.start)));
+      continue;
+    }
     if (!complement && from === i && (determiner === 'the' || determiner === 'this') && !text.isCapitalised(i)) continue;
     const capitalised = text.isCapitalised(i) && !(i === text.sentenceOf(i).start);
     const asReported = capitalised || text.tokens.slice(from, i).some((t) => /^\p{Lu}/u.test(t.word) && t.ner !== 'COUNTRY' && t.ner !== 'NATIONALITY');
@@ -965,19 +984,22 @@ export function findActs(
   let generalSignatories: XActor[] = [];
   for (const sentence of text.annotation.sentences) {
     const { tokenStart: start, tokenEnd: end } = sentence;
-    const documents = agreements.filter((a) => a.from >= start && a.from < end);
+    const at = (a: XAgreement) => [a.from, ...(a.mentions ?? [])].find((m) => m >= start && m < end);
+    const documents = agreements.filter((a) => at(a) !== undefined);
     for (let v = start; v < end; v++) {
       const lemma = text.tokens[v].lemma?.toLowerCase() ?? '';
       const pos = text.tokens[v].pos ?? '';
-      let verb = VERB_WORDS[lemma];
+      let verb = VERB_WORDS[lemma] ?? (lemma === 'preside' ? 'PRESIDED_OVER_SIGNING' : undefined);
       if (!verb || !pos.startsWith('VB')) continue;
+      if (verb === 'PRESIDED_OVER_SIGNING' && !/^over the signing/i.test(text.words(v + 1, Math.min(end, v + 4)))) continue;
+      // "the initialled treaty", "a signed copy": a participle describing a noun, not an act.
+      if (['the', 'a', 'an', 'this', 'its', 'their'].includes(text.lower(v - 1))) continue;
       let words = text.tokens[v].word;
       if (text.lower(v - 1) === 'also') words = `also ${words}`;
       // "witnessed the signing/exchange": the witnesses are the sides.
       if (verb === 'WITNESSED' && !/^(the )?(signing|exchange|ceremony)/.test(text.words(v + 1, Math.min(end, v + 3)).toLowerCase())) continue;
       if (verb === 'WITNESSED') words = text.words(v, Math.min(end, v + 3)).replace(/\s+of$/, '');
-      // "presided over the signing"
-      if (lemma === 'preside') verb = 'PRESIDED_OVER_SIGNING';
+      if (verb === 'PRESIDED_OVER_SIGNING') words = text.words(v, Math.min(end, v + 5)).replace(/\s+(a|an|the)$/i, '');
       const passive = text.lower(v + 1) === 'by' || ['was', 'were', 'been', 'be'].includes(text.lower(v - 1)) || (text.lower(v - 1) === 'also' && ['was', 'were'].includes(text.lower(v - 2))) || text.tokens.slice(start, v).some((t) => /^(was|were|been|be)$/i.test(t.word)) && text.tokens.slice(v, end).some((t) => t.word.toLowerCase() === 'by');
       // The clause: from the sentence start (or the previous clause break) to the next break.
       let clauseEnd = end;
@@ -1028,7 +1050,7 @@ export function findActs(
         sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
       }
       if (sides.length === 0) continue;
-      let docs = documents.filter((d) => Math.abs(d.from - v) < 60);
+      let docs = documents.filter((d) => Math.abs(at(d)! - v) < 60);
       // "... witnessed the exchange of the following documents:": the documents of the list that follows.
       if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
         const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
@@ -1042,7 +1064,7 @@ export function findActs(
           docs.push(...listed);
         }
       }
-      if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*)\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
+      if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*|protocols?|contracts?|treaty|programmes?)\b/i.test(text.words(clauseStart, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0 && /\bdocuments\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0) continue;
       // "Both nations also signed X and the documents were exchanged by A and B": the act is the exchange.
@@ -1110,6 +1132,29 @@ function sidesIn(
       while (byToken.get(end + 1) === person) end++;
       const a = Math.min(k, ...near.map((t) => t.from));
       sides.push({ person, titles, role: titles.map((t) => t.position).join(' and ') || person.name, country, reading, evidence: text.cite(a, end + 1) });
+    }
+  }
+  // "the Finnish ambassador, who was not named", "the respective ministers": unnamed, by the text's words.
+  for (let k = from; k < to; k++) {
+    const word = text.lower(k);
+    if (!FINAL_HEADS.has(word) || text.isCapitalised(k) || byToken.get(k + 1) || (text.tokens[k + 1]?.word === ',' && byToken.get(k + 2))) continue;
+    const nationality = text.tokens[k - 1]?.ner === 'NATIONALITY' || text.tokens[k - 1]?.ner === 'COUNTRY' ? countryOf(text.tokens[k - 1].word) : undefined;
+    const respective = text.lower(k - 1) === 'respective';
+    if (!nationality && !respective) continue;
+    const a = text.lower(k - 2) === 'the' ? k - 2 : k - 1;
+    const title: XTitle = {
+      printed: text.words(a, k + 1),
+      position: respective ? text.words(a, k + 1) : text.tokens[k].word,
+      country: nationality?.iso,
+      evidence: text.cite(a, k + 1),
+      from: a,
+      to: k + 1,
+    };
+    if (sides.some((s) => s.evidence.start <= title.evidence.start && s.evidence.end >= title.evidence.end)) continue;
+    if (respective) sides.push({ titles: [], role: title.printed, evidence: title.evidence });
+    else {
+      unnamed.push(title);
+      sides.push({ titles: [title], role: title.position, country: title.country, evidence: title.evidence });
     }
   }
   for (const title of unnamedTitles) {
