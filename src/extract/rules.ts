@@ -982,10 +982,24 @@ export function findActs(
   let lastDocuments: XAgreement[] = [];
   let lastSides: XSide[] = [];
   let generalSignatories: XActor[] = [];
+  let presenceAhead: { sides: XSide[]; until: number; evidence: Cited } | undefined;
   for (const sentence of text.annotation.sentences) {
+    if (presenceAhead && sentence.index > presenceAhead.until) presenceAhead = undefined;
     const { tokenStart: start, tokenEnd: end } = sentence;
     const at = (a: XAgreement) => [a.from, ...(a.mentions ?? [])].find((m) => m >= start && m < end);
     const documents = agreements.filter((a) => at(a) !== undefined);
+    // "In the presence of the two presidents, ministers ... then exchanged three further documents." and the
+    // documents come in the sentences after: those present are the sides of an act on each of them.
+    const opening = /^in the presence of (.+?),/i.exec(text.words(start, end));
+    if (opening && documents.length === 0) {
+      let comma = start;
+      while (comma < end && text.tokens[comma].word !== ',') comma++;
+      let present = sidesIn(text, start + 4, comma, people.byToken, unnamedTitles, unnamed);
+      const collective = /\b(two|both|three) ([A-Za-z -]+?s)$/i.exec(opening[1].trim());
+      if (present.length === 0 && collective) present = holdersOf(collective, people.byToken, text.cite(start + 4, comma));
+      if (present.length > 0) presenceAhead = { sides: present, until: sentence.index + 4, evidence: text.cite(start, end) };
+      continue;
+    }
     for (let v = start; v < end; v++) {
       const lemma = text.tokens[v].lemma?.toLowerCase() ?? '';
       const pos = text.tokens[v].pos ?? '';
@@ -1035,15 +1049,7 @@ export function findActs(
       // "the two Prime Ministers", "The three heads of government": the people given that title, if that many.
       const collective = /\b(two|both|three|four) ([A-Za-z -]+?s)( of (state|government))?$/i.exec(text.words(agentFrom, agentTo).trim());
       if (sides.length === 0 && collective) {
-        const count = { two: 2, both: 2, three: 3, four: 4 }[collective[1].toLowerCase() as 'two'] ?? 0;
-        const noun = `${collective[2].replace(/s$/i, '')}${collective[3] ?? ''}`.toLowerCase().replace(/^heads of/, 'head of');
-        const holders = [...new Set(people.byToken.values())].filter((p) => p.titles.some((t) => t.position.toLowerCase().endsWith(noun.replace(/^.* /, '')) && t.position.toLowerCase().includes(noun.split(' ')[0])));
-        if (holders.length === count) {
-          sides = holders.map((person) => {
-            const titles = person.titles.filter((t) => t.position.toLowerCase().includes(noun.split(' ')[0]));
-            return { person, titles, role: [...new Set(titles.map((t) => t.position))].join(' and '), country: titles.find((t) => t.country)?.country, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${collective[0]}" are the ${noun}s named before: ${person.name} is one.` } };
-          });
-        }
+        sides = holdersOf(collective, people.byToken, text.cite(agentFrom, agentTo));
       }
       if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
         const phrase = /\b(the )?(two|both|three) \w+|\bthey\b/i.exec(text.words(agentFrom, agentTo))![0];
@@ -1078,6 +1084,9 @@ export function findActs(
       const date = dateMention ? text.dateOf(dateMention) : eventDate;
       contrast(sides, mainCountries);
       acts.push({ verb, words, date, documents: docs, sides, evidence: text.cite(start, end), confidence: sides.every((s) => s.person) ? 0.8 : 0.65 });
+      if (presenceAhead && (verb === 'SIGNED' || verb === 'EXCHANGED')) {
+        acts.push({ verb: 'SIGNED_IN_PRESENCE_OF', words: 'In the presence of', date, documents: docs, sides: presenceAhead.sides, evidence: presenceAhead.evidence, confidence: 0.6 });
+      }
       lastSides = sides;
       // "in the presence of X": those present are the sides of an act of their own.
       if (presence >= 0) {
@@ -1095,6 +1104,27 @@ export function findActs(
   }
   for (const doc of agreements) if (doc.signatories.length === 0 && generalSignatories.length > 0) doc.signatories.push(...generalSignatories);
   return { acts, unnamed };
+}
+
+/** "the two Prime Ministers", "The three heads of government": the people given that title, if exactly that many. */
+function holdersOf(collective: RegExpExecArray, byToken: Map<number, XPerson>, evidence: Cited): XSide[] {
+  const count = { two: 2, both: 2, three: 3, four: 4 }[collective[1].toLowerCase() as 'two'] ?? 0;
+  const noun = `${collective[2].replace(/s$/i, '')}${collective[3] ?? ''}`.toLowerCase().replace(/^heads of/, 'head of');
+  const first = noun.split(' ')[0];
+  const last = noun.replace(/^.* /, '');
+  const holders = [...new Set(byToken.values())].filter((p) => p.titles.some((t) => t.position.toLowerCase().endsWith(last) && t.position.toLowerCase().includes(first)));
+  if (holders.length !== count) return [];
+  return holders.map((person) => {
+    const titles = person.titles.filter((t) => t.position.toLowerCase().includes(first));
+    return {
+      person,
+      titles,
+      role: [...new Set(titles.map((t) => t.position))].join(' and '),
+      country: titles.find((t) => t.country)?.country,
+      evidence,
+      reading: { kind: 'COREFERENCE' as const, note: `"${collective[0]}" are the ${noun}s named before: ${person.name} is one.` },
+    };
+  });
 }
 
 /** Country of a side by contrast: in a two-country report, the counterpart of a side of one country is of the other. */
