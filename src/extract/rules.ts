@@ -1034,6 +1034,8 @@ export function findActs(
         agentFrom = clauseStart;
         agentTo = v;
       }
+      // "... co-chaired by A and B, who witnessed the signing": the people "who" stands for.
+      if (!passive && text.lower(v - 1) === 'who' && text.tokens[v - 2]?.word === ',') agentFrom = start;
       let sides = sidesIn(text, agentFrom, agentTo, people.byToken, unnamedTitles, unnamed);
       if (!passive) {
         // "... signed the agreement with the Kenyan Minister of Foreign Affairs"
@@ -1072,8 +1074,12 @@ export function findActs(
       }
       if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*|protocols?|contracts?|treaty|programmes?)\b/i.test(text.words(clauseStart, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0 && /\bdocuments\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
+      // Witnesses of "the signing" of documents the report lists elsewhere (a table): they get them at the end.
+      if (docs.length === 0 && verb === 'WITNESSED') {
+        acts.push({ verb, words, date: eventDate, documents: docs, sides, evidence: text.cite(start, end), confidence: 0.55 });
+        continue;
+      }
       if (docs.length === 0) continue;
-      // "Both nations also signed X and the documents were exchanged by A and B": the act is the exchange.
       // The sentence's own date, when it is one of the report's days (not "by the end of 2025").
       const published = text.published;
       const dateMention = text.mentions.find((m) => {
@@ -1411,6 +1417,9 @@ export function read(text: AnnotatedText): Reading {
   const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
   const table = tableActs(text, byToken, agreements, eventDate, bodies);
   acts.push(...table.acts);
+  const signed = [...new Set(acts.filter((a) => a.verb !== 'WITNESSED').flatMap((a) => a.documents))];
+  for (const act of acts) if (act.verb === 'WITNESSED' && act.documents.length === 0) act.documents = signed;
+  for (let k = acts.length - 1; k >= 0; k--) if (acts[k].documents.length === 0) acts.splice(k, 1);
   for (const title of table.unnamed) if (!unnamed.includes(title)) unnamed.push(title);
   // People's countries by contrast, from their sides.
   for (const act of acts) for (const side of act.sides) if (side.person && side.country && !side.titles.some((t) => t.country)) {
