@@ -292,7 +292,9 @@ function isTitleWord(text: AnnotatedText, i: number): boolean {
   const token = text.tokens[i];
   if (!token || isPersonToken(text, i)) return false;
   if (!/^\p{Lu}/u.test(token.word)) return false;
-  if (token.pos === 'PRP' || token.ner === 'DATE' || token.ner === 'CITY' || token.ner === 'NUMBER') return false;
+  if (token.pos === 'PRP' || token.ner === 'DATE' || token.ner === 'NUMBER') return false;
+  // A city only as an office's complement ("Mayor of Puerto Montt").
+  if (token.ner === 'CITY' && !(text.lower(i - 1) === 'of' || (text.tokens[i - 1]?.ner === 'CITY' && text.lower(i - 2) === 'of'))) return false;
   if (HONORIFICS.has(token.word.toLowerCase())) return false;
   if (DOCUMENT_HEADS[token.word.toLowerCase()] && !FINAL_HEADS.has(token.word.toLowerCase())) return false;
   return true;
@@ -1398,8 +1400,43 @@ export function findEvents(
   return { events, ceremony };
 }
 
+/** Letters of Vietnamese that English words never have. */
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/**
+ * Names CoreNLP leaves untagged right after an office title ("Chairwoman of the People's Committee Nguyễn Thu Hà",
+ * "Minister of Justice of Sri Lanka Harsha de Alwis"): capitalised words with letters no English title has, or a
+ * word that a name particle (de, van, bin...) and a capitalised word follow. Only words of the text are tagged.
+ */
+function recoverNames(text: AnnotatedText): void {
+  const added: EntityMention[] = [];
+  for (const sentence of text.annotation.sentences) {
+    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
+      if (isPersonToken(text, i) || !text.isCapitalised(i) || !text.isCapitalised(i - 1) || isPersonToken(text, i - 1)) continue;
+      let end = i;
+      while (end < sentence.tokenEnd && text.isCapitalised(end) && !isPersonToken(text, end) && end - i < 4) end++;
+      const words = text.tokens.slice(i, end).map((t) => t.word);
+      let take: [number, number] | undefined;
+      if (end - i >= 2 && words.some((w) => VIETNAMESE.test(w)) && !words.some((w) => FINAL_HEADS.has(w.toLowerCase()))) take = [i, end];
+      else if (PARTICLES.has(text.lower(i + 1)) && text.isCapitalised(i + 2) && !FINAL_HEADS.has(text.lower(i)) && text.tokens[i].pos === 'NNP' && !countryOf(text.tokens[i].word)) {
+        let stop = i + 3;
+        while (stop < sentence.tokenEnd && text.isCapitalised(stop) && stop - i < 5 && !FINAL_HEADS.has(text.lower(stop))) stop++;
+        take = [i, stop];
+      }
+      if (!take) continue;
+      for (let k = take[0]; k < take[1]; k++) text.tokens[k].ner = 'PERSON';
+      const start = text.tokens[take[0]].start;
+      const stopAt = text.tokens[take[1] - 1].end;
+      added.push({ text: text.quote(start, stopAt), ner: 'PERSON', start, end: stopAt, sentence: sentence.index, tokenStart: take[0], tokenEnd: take[1] });
+      i = take[1];
+    }
+  }
+  if (added.length) text.annotation.mentions = [...text.annotation.mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
 /** Runs every family over an annotated text. */
 export function read(text: AnnotatedText): Reading {
+  recoverNames(text);
   const countries = findCountries(text);
   const places = findPlaces(text);
   const { people, titles, byToken } = findPeople(text);
