@@ -78,6 +78,8 @@ export interface XAgreement {
   confidence: number;
   from: number;
   to: number;
+  /** Later mentions that refer back to it ("The agreement between the Los Lagos Region and Nordland County"). */
+  mentions?: number[];
 }
 export interface XSide {
   person?: XPerson;
@@ -290,7 +292,9 @@ function isTitleWord(text: AnnotatedText, i: number): boolean {
   const token = text.tokens[i];
   if (!token || isPersonToken(text, i)) return false;
   if (!/^\p{Lu}/u.test(token.word)) return false;
-  if (token.pos === 'PRP' || token.ner === 'DATE' || token.ner === 'CITY' || token.ner === 'NUMBER') return false;
+  if (token.pos === 'PRP' || token.ner === 'DATE' || token.ner === 'NUMBER') return false;
+  // A city only as an office's complement ("Mayor of Puerto Montt").
+  if (token.ner === 'CITY' && !(text.lower(i - 1) === 'of' || (text.tokens[i - 1]?.ner === 'CITY' && text.lower(i - 2) === 'of'))) return false;
   if (HONORIFICS.has(token.word.toLowerCase())) return false;
   if (DOCUMENT_HEADS[token.word.toLowerCase()] && !FINAL_HEADS.has(token.word.toLowerCase())) return false;
   return true;
@@ -317,6 +321,11 @@ function splitRun(text: AnnotatedText, [from, to]: [number, number]): XTitle[] {
   let sawHead = false;
   for (let i = from; i < to; i++) {
     const lower = text.lower(i);
+    if (lower === 'and' && !sawHead) {
+      // "Beridze and Estonia's Minister of ...": what comes before "and" has no office; the title starts after it.
+      start = i + 1;
+      continue;
+    }
     if (lower === 'and' && sawHead) {
       // A new title after "and" when what follows has a head of its own before the next connector.
       let k = i + 1;
@@ -363,6 +372,12 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   let b = words.length;
   // Ghana 's Minister... / Belarusian Defence Minister / Belarus President
   const lead = countryAt(words, 0);
+  let ownerBody: string | undefined;
+  if (!lead && words.length > 2 && (words[1] === "'s" || words[1] === '’s')) {
+    // "Bank's Vice-President for Operations": the office of a body named before.
+    ownerBody = words[0];
+    a = 2;
+  }
   if (lead && lead.length < words.length) {
     country = lead.entry.iso;
     a = lead.length;
@@ -397,7 +412,7 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
     if (mention.ner !== 'ORGANIZATION' || mention.tokenStart < from || mention.tokenStart >= to) continue;
     body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
   }
-  return { printed: text.words(from, to), position, country, body, evidence: text.cite(from, to), from, to };
+  return { printed: text.words(from, to), position, country, body: body ?? ownerBody, evidence: text.cite(from, to), from, to };
 }
 
 /** The titles printed in tokens [from, to). */
@@ -503,7 +518,27 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       if (!person.titles.includes(title)) person.titles.push(title);
     }
   }
+  // "NAME, director general of the Estonian State Digital Agency," / "NAME, head of the ...": a lower-case office in
+  // apposition after the name.
   for (const person of people) {
+    for (const [, end] of person.spans) {
+      if (text.tokens[end]?.word !== ',') continue;
+      let a = end + 1;
+      if (text.lower(a) === 'the') a++;
+      if (!(FINAL_HEADS.has(text.lower(a)) || ['chief', 'director', 'head'].includes(text.lower(a))) || text.isCapitalised(a)) continue;
+      let b = a + 1;
+      const limit = text.sentenceOf(a).end;
+      while (b < limit && ![',', '.', ';', ')', ':'].includes(text.tokens[b].word) && !isPersonToken(text, b) && !text.tokens[b].pos?.startsWith('VB') && b - a < 14) b++;
+      if (b === a + 1 && !FINAL_HEADS.has(text.lower(a))) continue;
+      const title = readTitle(text, a, b);
+      if (!person.titles.some((t) => t.position === title.position)) person.titles.push(title);
+    }
+  }
+  for (const person of people) {
+    // "Minister Kertu Saar" in a caption and "Minister of Entrepreneurship ..., Kertu Saar": one office.
+    person.titles = person.titles.filter(
+      (title) => !(FINAL_HEADS.has(title.position.toLowerCase()) && person.titles.some((other) => other !== title && other.position.toLowerCase().includes(title.position.toLowerCase()) && other.position.length > title.position.length)),
+    );
     if (person.evidence.length === 0) {
       const [a, b] = person.spans.find(([s, e]) => text.words(s, e) === person.name) ?? person.spans[0];
       person.evidence.push(text.cite(a, b));
@@ -615,6 +650,15 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
         continue;
       }
     }
+    // "on aquaculture, fisheries research and maritime training": a list inside the complement.
+    if (token.word === ',' && to > head + 2 && !text.isCapitalised(to + 1) && /^(NN|NNS|JJ|VBG)$/.test(text.tokens[to + 1]?.pos ?? '')) {
+      let k = to + 1;
+      while (k < end && k < to + 6 && /^(NN|NNS|JJ|VBG)$/.test(text.tokens[k].pos ?? '')) k++;
+      if (text.lower(k) === 'and' || text.tokens[k]?.word === ',') {
+        to++;
+        continue;
+      }
+    }
     if (STOP_WORDS.has(lower)) break;
     if (lower === 'between' || lower === 'among') inBetween = true;
     if (lower === 'and' || lower === '&') {
@@ -714,7 +758,7 @@ function signedHere(text: AnnotatedText, from: number, to: number, published: st
   let distance = Infinity;
   for (let i = start; i < end; i++) {
     const lemma = text.tokens[i].lemma?.toLowerCase() ?? '';
-    if (!(lemma in ACT_VERBS) && lemma !== 'adopt' && lemma !== 'seal' && lemma !== 'conclude') continue;
+    if (!(lemma in ACT_VERBS) && lemma !== 'adopt' && lemma !== 'seal' && lemma !== 'conclude' && !(lemma === 'preside' && text.lower(i + 3) === 'signing')) continue;
     if (lemma === 'witness' && !/sign|exchange/.test(text.words(i, Math.min(end, i + 4)).toLowerCase())) continue;
     const d = i < from ? from - i : i - to;
     if (d < distance && d >= 0) {
@@ -844,8 +888,16 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
       }
       continue;
     }
-    // A bare "the agreement" refers to a document named before: not a new one.
+    // "The agreement between A and B" after "a cooperation agreement ...": the same document, named again.
     const determiner = text.lower(from - 1);
+    const earlier = agreements.filter((a) => a.kind === kind && a.from < from);
+    if ((determiner === 'the' || determiner === 'this') && !text.isCapitalised(i) && earlier.length === 1 && !plural) {
+      const [known] = earlier;
+      (known.mentions ??= []).push(from);
+      if (known.parties.length === 0) known.parties = partiesOf(text, from, to, bodies);
+      known.evidence.push(...evidence.filter((e) => !known.evidence.some((k) => k.start === e.start)));
+      continue;
+    }
     if (!complement && from === i && (determiner === 'the' || determiner === 'this') && !text.isCapitalised(i)) continue;
     const capitalised = text.isCapitalised(i) && !(i === text.sentenceOf(i).start);
     const asReported = capitalised || text.tokens.slice(from, i).some((t) => /^\p{Lu}/u.test(t.word) && t.ner !== 'COUNTRY' && t.ner !== 'NATIONALITY');
@@ -932,21 +984,38 @@ export function findActs(
   let lastDocuments: XAgreement[] = [];
   let lastSides: XSide[] = [];
   let generalSignatories: XActor[] = [];
+  let presenceAhead: { sides: XSide[]; until: number; evidence: Cited } | undefined;
   for (const sentence of text.annotation.sentences) {
+    if (presenceAhead && sentence.index > presenceAhead.until) presenceAhead = undefined;
     const { tokenStart: start, tokenEnd: end } = sentence;
-    const documents = agreements.filter((a) => a.from >= start && a.from < end);
+    const at = (a: XAgreement) => [a.from, ...(a.mentions ?? [])].find((m) => m >= start && m < end);
+    const documents = agreements.filter((a) => at(a) !== undefined);
+    // "In the presence of the two presidents, ministers ... then exchanged three further documents." and the
+    // documents come in the sentences after: those present are the sides of an act on each of them.
+    const opening = /^in the presence of (.+?),/i.exec(text.words(start, end));
+    if (opening && documents.length === 0) {
+      let comma = start;
+      while (comma < end && text.tokens[comma].word !== ',') comma++;
+      let present = sidesIn(text, start + 4, comma, people.byToken, unnamedTitles, unnamed);
+      const collective = /\b(two|both|three) ([A-Za-z -]+?s)$/i.exec(opening[1].trim());
+      if (present.length === 0 && collective) present = holdersOf(collective, people.byToken, text.cite(start + 4, comma));
+      if (present.length > 0) presenceAhead = { sides: present, until: sentence.index + 4, evidence: text.cite(start, end) };
+      continue;
+    }
     for (let v = start; v < end; v++) {
       const lemma = text.tokens[v].lemma?.toLowerCase() ?? '';
       const pos = text.tokens[v].pos ?? '';
-      let verb = VERB_WORDS[lemma];
+      let verb = VERB_WORDS[lemma] ?? (lemma === 'preside' ? 'PRESIDED_OVER_SIGNING' : undefined);
       if (!verb || !pos.startsWith('VB')) continue;
+      if (verb === 'PRESIDED_OVER_SIGNING' && !/^over the signing/i.test(text.words(v + 1, Math.min(end, v + 4)))) continue;
+      // "the initialled treaty", "a signed copy": a participle describing a noun, not an act.
+      if (['the', 'a', 'an', 'this', 'its', 'their'].includes(text.lower(v - 1))) continue;
       let words = text.tokens[v].word;
       if (text.lower(v - 1) === 'also') words = `also ${words}`;
       // "witnessed the signing/exchange": the witnesses are the sides.
       if (verb === 'WITNESSED' && !/^(the )?(signing|exchange|ceremony)/.test(text.words(v + 1, Math.min(end, v + 3)).toLowerCase())) continue;
       if (verb === 'WITNESSED') words = text.words(v, Math.min(end, v + 3)).replace(/\s+of$/, '');
-      // "presided over the signing"
-      if (lemma === 'preside') verb = 'PRESIDED_OVER_SIGNING';
+      if (verb === 'PRESIDED_OVER_SIGNING') words = text.words(v, Math.min(end, v + 5)).replace(/\s+(a|an|the)$/i, '');
       const passive = text.lower(v + 1) === 'by' || ['was', 'were', 'been', 'be'].includes(text.lower(v - 1)) || (text.lower(v - 1) === 'also' && ['was', 'were'].includes(text.lower(v - 2))) || text.tokens.slice(start, v).some((t) => /^(was|were|been|be)$/i.test(t.word)) && text.tokens.slice(v, end).some((t) => t.word.toLowerCase() === 'by');
       // The clause: from the sentence start (or the previous clause break) to the next break.
       let clauseEnd = end;
@@ -967,6 +1036,8 @@ export function findActs(
         agentFrom = clauseStart;
         agentTo = v;
       }
+      // "... co-chaired by A and B, who witnessed the signing": the people "who" stands for.
+      if (!passive && text.lower(v - 1) === 'who' && text.tokens[v - 2]?.word === ',') agentFrom = start;
       let sides = sidesIn(text, agentFrom, agentTo, people.byToken, unnamedTitles, unnamed);
       if (!passive) {
         // "... signed the agreement with the Kenyan Minister of Foreign Affairs"
@@ -982,22 +1053,14 @@ export function findActs(
       // "the two Prime Ministers", "The three heads of government": the people given that title, if that many.
       const collective = /\b(two|both|three|four) ([A-Za-z -]+?s)( of (state|government))?$/i.exec(text.words(agentFrom, agentTo).trim());
       if (sides.length === 0 && collective) {
-        const count = { two: 2, both: 2, three: 3, four: 4 }[collective[1].toLowerCase() as 'two'] ?? 0;
-        const noun = `${collective[2].replace(/s$/i, '')}${collective[3] ?? ''}`.toLowerCase().replace(/^heads of/, 'head of');
-        const holders = [...new Set(people.byToken.values())].filter((p) => p.titles.some((t) => t.position.toLowerCase().endsWith(noun.replace(/^.* /, '')) && t.position.toLowerCase().includes(noun.split(' ')[0])));
-        if (holders.length === count) {
-          sides = holders.map((person) => {
-            const titles = person.titles.filter((t) => t.position.toLowerCase().includes(noun.split(' ')[0]));
-            return { person, titles, role: [...new Set(titles.map((t) => t.position))].join(' and '), country: titles.find((t) => t.country)?.country, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${collective[0]}" are the ${noun}s named before: ${person.name} is one.` } };
-          });
-        }
+        sides = holdersOf(collective, people.byToken, text.cite(agentFrom, agentTo));
       }
       if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
         const phrase = /\b(the )?(two|both|three) \w+|\bthey\b/i.exec(text.words(agentFrom, agentTo))![0];
         sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
       }
       if (sides.length === 0) continue;
-      let docs = documents.filter((d) => Math.abs(d.from - v) < 60);
+      let docs = documents.filter((d) => Math.abs(at(d)! - v) < 60);
       // "... witnessed the exchange of the following documents:": the documents of the list that follows.
       if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
         const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
@@ -1011,10 +1074,14 @@ export function findActs(
           docs.push(...listed);
         }
       }
-      if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*)\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
+      if (docs.length === 0 && /\b(the )?(pre-signed )?(documents|them|agreements?|accords?|memorand\w*|protocols?|contracts?|treaty|programmes?)\b/i.test(text.words(clauseStart, clauseEnd))) docs = lastDocuments;
       if (docs.length === 0 && /\bdocuments\b/i.test(text.words(v, clauseEnd))) docs = lastDocuments;
+      // Witnesses of "the signing" of documents the report lists elsewhere (a table): they get them at the end.
+      if (docs.length === 0 && verb === 'WITNESSED') {
+        acts.push({ verb, words, date: eventDate, documents: docs, sides, evidence: text.cite(start, end), confidence: 0.55 });
+        continue;
+      }
       if (docs.length === 0) continue;
-      // "Both nations also signed X and the documents were exchanged by A and B": the act is the exchange.
       // The sentence's own date, when it is one of the report's days (not "by the end of 2025").
       const published = text.published;
       const dateMention = text.mentions.find((m) => {
@@ -1025,6 +1092,9 @@ export function findActs(
       const date = dateMention ? text.dateOf(dateMention) : eventDate;
       contrast(sides, mainCountries);
       acts.push({ verb, words, date, documents: docs, sides, evidence: text.cite(start, end), confidence: sides.every((s) => s.person) ? 0.8 : 0.65 });
+      if (presenceAhead && (verb === 'SIGNED' || verb === 'EXCHANGED')) {
+        acts.push({ verb: 'SIGNED_IN_PRESENCE_OF', words: 'In the presence of', date, documents: docs, sides: presenceAhead.sides, evidence: presenceAhead.evidence, confidence: 0.6 });
+      }
       lastSides = sides;
       // "in the presence of X": those present are the sides of an act of their own.
       if (presence >= 0) {
@@ -1042,6 +1112,27 @@ export function findActs(
   }
   for (const doc of agreements) if (doc.signatories.length === 0 && generalSignatories.length > 0) doc.signatories.push(...generalSignatories);
   return { acts, unnamed };
+}
+
+/** "the two Prime Ministers", "The three heads of government": the people given that title, if exactly that many. */
+function holdersOf(collective: RegExpExecArray, byToken: Map<number, XPerson>, evidence: Cited): XSide[] {
+  const count = { two: 2, both: 2, three: 3, four: 4 }[collective[1].toLowerCase() as 'two'] ?? 0;
+  const noun = `${collective[2].replace(/s$/i, '')}${collective[3] ?? ''}`.toLowerCase().replace(/^heads of/, 'head of');
+  const first = noun.split(' ')[0];
+  const last = noun.replace(/^.* /, '');
+  const holders = [...new Set(byToken.values())].filter((p) => p.titles.some((t) => t.position.toLowerCase().endsWith(last) && t.position.toLowerCase().includes(first)));
+  if (holders.length !== count) return [];
+  return holders.map((person) => {
+    const titles = person.titles.filter((t) => t.position.toLowerCase().includes(first));
+    return {
+      person,
+      titles,
+      role: [...new Set(titles.map((t) => t.position))].join(' and '),
+      country: titles.find((t) => t.country)?.country,
+      evidence,
+      reading: { kind: 'COREFERENCE' as const, note: `"${collective[0]}" are the ${noun}s named before: ${person.name} is one.` },
+    };
+  });
 }
 
 /** Country of a side by contrast: in a two-country report, the counterpart of a side of one country is of the other. */
@@ -1079,6 +1170,29 @@ function sidesIn(
       while (byToken.get(end + 1) === person) end++;
       const a = Math.min(k, ...near.map((t) => t.from));
       sides.push({ person, titles, role: titles.map((t) => t.position).join(' and ') || person.name, country, reading, evidence: text.cite(a, end + 1) });
+    }
+  }
+  // "the Finnish ambassador, who was not named", "the respective ministers": unnamed, by the text's words.
+  for (let k = from; k < to; k++) {
+    const word = text.lower(k);
+    if (!FINAL_HEADS.has(word) || text.isCapitalised(k) || byToken.get(k + 1) || (text.tokens[k + 1]?.word === ',' && byToken.get(k + 2))) continue;
+    const nationality = text.tokens[k - 1]?.ner === 'NATIONALITY' || text.tokens[k - 1]?.ner === 'COUNTRY' ? countryOf(text.tokens[k - 1].word) : undefined;
+    const respective = text.lower(k - 1) === 'respective';
+    if (!nationality && !respective) continue;
+    const a = text.lower(k - 2) === 'the' ? k - 2 : k - 1;
+    const title: XTitle = {
+      printed: text.words(a, k + 1),
+      position: respective ? text.words(a, k + 1) : text.tokens[k].word,
+      country: nationality?.iso,
+      evidence: text.cite(a, k + 1),
+      from: a,
+      to: k + 1,
+    };
+    if (sides.some((s) => s.evidence.start <= title.evidence.start && s.evidence.end >= title.evidence.end)) continue;
+    if (respective) sides.push({ titles: [], role: title.printed, evidence: title.evidence });
+    else {
+      unnamed.push(title);
+      sides.push({ titles: [title], role: title.position, country: title.country, evidence: title.evidence });
     }
   }
   for (const title of unnamedTitles) {
@@ -1286,8 +1400,43 @@ export function findEvents(
   return { events, ceremony };
 }
 
+/** Letters of Vietnamese that English words never have. */
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/**
+ * Names CoreNLP leaves untagged right after an office title ("Chairwoman of the People's Committee Nguyễn Thu Hà",
+ * "Minister of Justice of Sri Lanka Harsha de Alwis"): capitalised words with letters no English title has, or a
+ * word that a name particle (de, van, bin...) and a capitalised word follow. Only words of the text are tagged.
+ */
+function recoverNames(text: AnnotatedText): void {
+  const added: EntityMention[] = [];
+  for (const sentence of text.annotation.sentences) {
+    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
+      if (isPersonToken(text, i) || !text.isCapitalised(i) || !text.isCapitalised(i - 1) || isPersonToken(text, i - 1)) continue;
+      let end = i;
+      while (end < sentence.tokenEnd && text.isCapitalised(end) && !isPersonToken(text, end) && end - i < 4) end++;
+      const words = text.tokens.slice(i, end).map((t) => t.word);
+      let take: [number, number] | undefined;
+      if (end - i >= 2 && words.some((w) => VIETNAMESE.test(w)) && !words.some((w) => FINAL_HEADS.has(w.toLowerCase()))) take = [i, end];
+      else if (PARTICLES.has(text.lower(i + 1)) && text.isCapitalised(i + 2) && !FINAL_HEADS.has(text.lower(i)) && text.tokens[i].pos === 'NNP' && !countryOf(text.tokens[i].word)) {
+        let stop = i + 3;
+        while (stop < sentence.tokenEnd && text.isCapitalised(stop) && stop - i < 5 && !FINAL_HEADS.has(text.lower(stop))) stop++;
+        take = [i, stop];
+      }
+      if (!take) continue;
+      for (let k = take[0]; k < take[1]; k++) text.tokens[k].ner = 'PERSON';
+      const start = text.tokens[take[0]].start;
+      const stopAt = text.tokens[take[1] - 1].end;
+      added.push({ text: text.quote(start, stopAt), ner: 'PERSON', start, end: stopAt, sentence: sentence.index, tokenStart: take[0], tokenEnd: take[1] });
+      i = take[1];
+    }
+  }
+  if (added.length) text.annotation.mentions = [...text.annotation.mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
 /** Runs every family over an annotated text. */
 export function read(text: AnnotatedText): Reading {
+  recoverNames(text);
   const countries = findCountries(text);
   const places = findPlaces(text);
   const { people, titles, byToken } = findPeople(text);
@@ -1305,6 +1454,9 @@ export function read(text: AnnotatedText): Reading {
   const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
   const table = tableActs(text, byToken, agreements, eventDate, bodies);
   acts.push(...table.acts);
+  const signed = [...new Set(acts.filter((a) => a.verb !== 'WITNESSED').flatMap((a) => a.documents))];
+  for (const act of acts) if (act.verb === 'WITNESSED' && act.documents.length === 0) act.documents = signed;
+  for (let k = acts.length - 1; k >= 0; k--) if (acts[k].documents.length === 0) acts.splice(k, 1);
   for (const title of table.unnamed) if (!unnamed.includes(title)) unnamed.push(title);
   // People's countries by contrast, from their sides.
   for (const act of acts) for (const side of act.sides) if (side.person && side.country && !side.titles.some((t) => t.country)) {
