@@ -9,6 +9,9 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolat
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 1,
+  // Suites run one at a time in a worker that is replaced once it holds more than this after a test file: memory that
+  // test files leave behind (module registries, drivers) cannot pile up to the heap limit over the whole run.
+  workerIdleMemoryLimit: '1.5GB',
   testTimeout: 120000,
   verbose: true,
   projects: [
