@@ -107,12 +107,22 @@ export function watchAvailability(driver: Driver, connection: Neo4jConnectionCon
     }
   }
 
+  /**
+   * The session with its managed transactions guarded. A view of it, never a change to it: assigning to the session
+   * would loop forever when the session is itself a proxy that calls through to its target (bench/profile.ts records
+   * the Cypher that way), each call wrapping the next.
+   */
   function guardSession(session: Session): Session {
-    const executeRead = session.executeRead.bind(session);
-    const executeWrite = session.executeWrite.bind(session);
-    session.executeRead = ((work, config) => guarded(() => executeRead(work, config))) as Session['executeRead'];
-    session.executeWrite = ((work, config) => guarded(() => executeWrite(work, config))) as Session['executeWrite'];
-    return session;
+    return new Proxy(session, {
+      get(target, property) {
+        if (property === 'executeRead' || property === 'executeWrite') {
+          const run = (Reflect.get(target, property, target) as Session['executeRead']).bind(target);
+          return ((work, config) => guarded(() => run(work, config))) as Session['executeRead'];
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
   }
 
   const guardedDriver = new Proxy(driver, {

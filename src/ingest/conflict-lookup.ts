@@ -115,14 +115,18 @@ export class ConflictCheck {
 
   async run(driver: Driver, database: string): Promise<Conflict[]> {
     if (this.events.length === 0 && this.agreements.length === 0) return [];
-    const anchors = this.events.flatMap((event) => {
+    // One lookup per distinct anchor: many events of a run share a hub's place, kind and years.
+    const distinct = new Map<string, { kind: string; years: string[]; place: string | null; country: string | null }>();
+    for (const event of this.events) {
       const years = nearYears(event.date);
-      if (years.length === 0) return [];
-      return [
+      if (years.length === 0) continue;
+      const found = [
         ...event.places.map((place) => ({ kind: event.kind, years, place, country: null })),
         ...(event.between.length > 0 ? [{ kind: event.kind, years, place: null, country: event.between[0] }] : []),
       ];
-    });
+      for (const anchor of found) distinct.set(JSON.stringify(anchor), anchor);
+    }
+    const anchors = [...distinct.values()];
     const inGraph = {
       events: await chunked(anchors, (chunk) => sketches<EventSketch>(driver, database, EVENT_CANDIDATES, { anchors: chunk })),
       agreements: await chunked(this.agreements, (chunk) =>

@@ -315,7 +315,13 @@ export function conflictsOf(
     compare: (a: T, b: T) => Conflict | undefined,
   ) => {
     const index = new Map<string, T[]>();
-    for (const fact of all.values()) for (const anchor of anchors(fact)) index.set(anchor, [...(index.get(anchor) ?? []), fact]);
+    for (const fact of all.values()) {
+      for (const anchor of anchors(fact)) {
+        const list = index.get(anchor);
+        if (list) list.push(fact);
+        else index.set(anchor, [fact]);
+      }
+    }
     for (const id of ids) {
       const fact = all.get(id);
       if (!fact) continue;
