@@ -187,6 +187,30 @@ describe('the GraphQL contract', () => {
       expect(await ask(`{ exchangesBetween(a: "Viktor Khrenin", b: "Ishaq Dar") { name } }`)).toEqual({ exchangesBetween: [] });
     });
 
+    it('exchangesBetween(a:, b:) answers the same whichever end it starts from (the less-connected one)', async () => {
+      const sidesOf = (kind: 'person' | 'country', name: string) => `{ sides: { some: { ${kind}: { some: { name: { eq: "${name}" } } } } } }`;
+      for (const [kind, a, b] of [
+        ['country', 'Pakistan', 'Belarus'],
+        ['person', 'Jam Kamal Khan', 'Viktor Khrenin'],
+      ] as const) {
+        const filtered = await ask(`{ documentExchanges(where: { AND: [${sidesOf(kind, a)}, ${sidesOf(kind, b)}] }, sort: [{ name: ASC }]) { ${EXCHANGE} } }`);
+        expect(filtered.documentExchanges.length).toBeGreaterThan(0);
+        for (const [first, second] of [
+          [a, b],
+          [b, a],
+        ]) {
+          const fast = await ask(`query($a: String!, $b: String!) { exchangesBetween(a: $a, b: $b, sort: [{ name: ASC }]) { ${EXCHANGE} } }`, { a: first, b: second });
+          expect({ first, second, answer: fast.exchangesBetween }).toEqual({ first, second, answer: filtered.documentExchanges });
+        }
+      }
+      // Pages cut after the order, from either end.
+      const page = async (a: string, b: string) =>
+        (await ask(`{ exchangesBetween(a: "${a}", b: "${b}", sort: [{ name: DESC }], limit: 2, offset: 1) { name } }`)).exchangesBetween;
+      const all = (await ask(`{ exchangesBetween(a: "Pakistan", b: "Belarus", sort: [{ name: DESC }]) { name } }`)).exchangesBetween;
+      expect(await page('Pakistan', 'Belarus')).toEqual(all.slice(1, 3));
+      expect(await page('Belarus', 'Pakistan')).toEqual(all.slice(1, 3));
+    });
+
     it('agreementsBetween(countries:) is agreements filtered by signatories, with sort, limit and offset', async () => {
       const filtered = (args: string) => `{
         agreements(where: { AND: [
