@@ -40,6 +40,8 @@ export async function startApiProcess(
       NEO4J_DATABASE: connection.database,
       PORT: String(port),
       SEED_ON_START: 'false',
+      // The plans' warm-up would run during the measurements' first rounds: the benchmarks warm up on their own.
+      API_WARM_UP: process.env.API_WARM_UP ?? 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,8 @@
  * each scale: its page (header and first page of agreements, as sentences) and its network (the strongest links
  * drawn by cytoscape.js). Each figure is the median of several loads in headless Chromium (Debian's), read from
  * the page's own performance marks (from navigation start); the first, cold load (bundle built, Cypher plans
- * compiled) is measured apart. The API (createApi, as `npm start` builds it) serves over loopback HTTP from this
+ * compiled) is measured apart, and so is the first load after Neo4j's plans are cleared, without and with the API's
+ * warm-up of its plans (src/api/warm-up.ts). The API (createApi, as `npm start` builds it) serves over loopback HTTP from this
  * process, against a Neo4j of the benchmarks' own (.neo4j/bench-instance, emptied and loaded by our ingest;
  * `--reuse-graph` keeps a graph that already holds the corpus). Writes the "explore" section of
  * docs/benchmarks.md and docs/benchmarks.json after each scale.
@@ -28,6 +29,10 @@ interface ViewTiming {
   coldMs: number;
   ms: number[];
   drawnNodes?: number;
+  /** A load with the bundle cached and Neo4j's query plans cleared: what the first user after an API start waits. */
+  plansColdMs?: number;
+  /** The same, after the API warmed its plans (api.warmUp(), as `npm start` does once it listens). */
+  afterWarmUpMs?: number;
 }
 
 interface ScaleResult {
@@ -37,6 +42,8 @@ interface ScaleResult {
   country: { id: string; name: string; agreements: number };
   page: ViewTiming;
   network: ViewTiming;
+  /** How long api.warmUp() took (median of the runs), with the page's plans cleared before. */
+  warmUpMs: number[];
 }
 
 /** Loads a URL and returns the time of the page's mark (ms from navigation start). */
@@ -93,9 +100,25 @@ async function measureScale(scale: Scale, seed: number, loads: number, reuseGrap
       const pageTiming = await measure(`/explore/country/${id}`, 'page-rendered');
       const network = await measure(`/explore/country/${id}/network`, 'network-rendered');
       network.drawnNodes = await browser.page.evaluate(() => window.explorer.network?.drawnNodes() ?? 0);
+      // The first user after an API start, without and with the warm-up: the plans cleared, the bundle cached.
+      const clearPlans = () => db.driver.executeQuery('CALL db.clearQueryCaches()', {}, { database });
+      const warmUpMs: number[] = [];
+      for (const [view, path, mark] of [
+        [pageTiming, `/explore/country/${id}`, 'page-rendered'],
+        [network, `/explore/country/${id}/network`, 'network-rendered'],
+      ] as const) {
+        await clearPlans();
+        view.plansColdMs = await timeView(browser.page, `${base}${path}`, mark);
+        await clearPlans();
+        const warm = await api.warmUp();
+        if (warm.failed.length) throw new Error(`the warm-up failed for ${warm.failed.join(', ')}`);
+        warmUpMs.push(warm.ms);
+        view.afterWarmUpMs = await timeView(browser.page, `${base}${path}`, mark);
+        log(`  ${path}: plans cleared ${view.plansColdMs.toFixed(0)} ms; after a warm-up of ${warm.ms.toFixed(0)} ms (${warm.questions} questions): ${view.afterWarmUpMs.toFixed(0)} ms`);
+      }
       if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
       if (browser.refused.length) throw new Error(`the page asked for other hosts: ${browser.refused.join(', ')}`);
-      return { scale, articles, nodes, country, page: pageTiming, network };
+      return { scale, articles, nodes, country, page: pageTiming, network, warmUpMs };
     } finally {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -118,6 +141,9 @@ function section(results: ScaleResult[], options: { seed: number; loads: number 
       Math.min(...timing.ms).toFixed(0),
       Math.max(...timing.ms).toFixed(0),
       timing.coldMs.toFixed(0),
+      timing.plansColdMs?.toFixed(0) ?? '-',
+      timing.afterWarmUpMs?.toFixed(0) ?? '-',
+      r.warmUpMs.length ? median(r.warmUpMs).toFixed(0) : '-',
     ];
   };
   const [first, last] = [results[0], results[results.length - 1]];
@@ -130,10 +156,11 @@ function section(results: ScaleResult[], options: { seed: number; loads: number 
       'Headless Chromium (Debian) loads the page from the API (as `npm start` builds it) over loopback; the time is the page\'s own mark, from navigation ' +
       'start to the first facts on screen: for the page, the header and the first 50 agreements as sentences; for the network, the strongest ' +
       '100 links drawn by cytoscape.js (first page of 200 agreements loaded). Milliseconds; warm loads (bundle in the browser cache, Cypher plans compiled) ' +
-      `after one cold load.`,
+      `after one cold load. *Plans cleared*: one load after \`CALL db.clearQueryCaches()\` (bundle cached), what the first user after an API start waits; ` +
+      '*then warm-up*: the same after the API ran its warm-up (`api.warmUp()`, the Explorer\'s and the examples\' questions once, as `npm start` does once it listens), whose duration is the last column.',
     '',
     table(
-      ['scale', 'articles', 'busiest country (agreements)', 'view', 'median (ms)', 'min', 'max', 'cold load'],
+      ['scale', 'articles', 'busiest country (agreements)', 'view', 'median (ms)', 'min', 'max', 'cold load', 'plans cleared', 'plans cleared, then warm-up', 'warm-up (ms)'],
       results.flatMap((r) => [row(r, 'page'), row(r, 'network')]),
     ),
     '',

@@ -99,6 +99,8 @@ export interface Config {
     retryTimeMs: number;
     /** Bound of a whole HTTP request: above the query bound plus the retries, so the database gives up first. */
     requestTimeoutMs: number;
+    /** `npm start` compiles the Explorer's and the examples' query plans once it listens (API_WARM_UP, default true). */
+    warmUp: boolean;
   };
   /** Seed an empty database on start (SEED_ON_START, default true). */
   seedOnStart: boolean;
@@ -250,6 +252,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       queryTimeoutMs: durationMs(matching(env, 'API_QUERY_TIMEOUT', '5s', DURATION, 'a duration such as 5s or 800ms')),
       retryTimeMs: 500,
       requestTimeoutMs: durationMs(matching(env, 'API_REQUEST_TIMEOUT', '30s', DURATION, 'a duration such as 30s')),
+      warmUp: bool(env, 'API_WARM_UP', true),
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
     corenlp: {

@@ -61,6 +61,10 @@ async function serve(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.api.port;
   log(`GraphQL API ready at http://localhost:${port}/graphql (IDE: http://localhost:${port}/)`);
   log(`Explorer: http://localhost:${port}/explore`);
+  // While it serves: the first users of the Explorer and the examples find their Cypher plans compiled.
+  if (config.api.warmUp) void api.warmUp().then(({ questions, failed, ms }) =>
+    log(`Query plans of ${questions - failed.length} of ${questions} Explorer and example questions compiled in ${(ms / 1000).toFixed(1)} s${failed.length ? ` (not: ${failed.join(', ')})` : ''}.`),
+  );
   if (config.managed) {
     log(
       `Neo4j Browser: http://localhost:${config.managedNeo4j.httpPort}/browser/ (user neo4j, password: npm run db:password; ` +

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadExamples } from '../src/api/examples';
+import { createNeo4jGraphQL } from '../src/api/schema';
+import { warmUpQuestions } from '../src/api/warm-up';
 import { PROJECT_ROOT } from '../src/config';
 import { createDriver } from '../src/db/connect';
 import { postGraphQL, startTestApi, type TestApi } from './support/api';
@@ -149,6 +151,13 @@ describe('the GraphQL contract', () => {
       }
     }`);
     expect(fromCountry.countries[0].signed).toEqual(data.agreements);
+  });
+
+  it('warms the Cypher plans of every Explorer query and example question, none failing', async () => {
+    const names = warmUpQuestions(await createNeo4jGraphQL().getSchema()).map((question) => question.name);
+    expect(names).toEqual(expect.arrayContaining(['explore:countryHeader', 'explore:countryNetwork', 'explore:personHeader', 'explore:search', 'explore:connection']));
+    expect(names.filter((name) => name.startsWith('example:'))).toHaveLength(loadExamples().length);
+    expect(await api.api.warmUp()).toEqual({ questions: names.length, failed: [], ms: expect.any(Number) });
   });
 
   describe('the fast forms answer as the filtered forms', () => {

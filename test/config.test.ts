@@ -29,7 +29,9 @@ describe('loadConfig', () => {
       queryTimeoutMs: 5000,
       retryTimeMs: 500,
       requestTimeoutMs: 30000,
+      warmUp: true,
     });
+    expect(loadConfig({ API_WARM_UP: 'false' }).api.warmUp).toBe(false);
   });
 
   it('uses the server NEO4J_URI names, and starts nothing', () => {

@@ -28,6 +28,7 @@ import { readExecutor, type ReadExecutor } from './read-executor';
 import { createNeo4jGraphQL, SCHEMA_PATH } from './schema';
 import { sdlAsset } from './sdl';
 import { withExplorer } from '../explore/routes';
+import { warmUpPlans, type WarmUpResult } from './warm-up';
 
 export interface ApiDeps {
   driver: Driver;
@@ -40,6 +41,8 @@ export interface Api {
   apollo: ApolloServer<Neo4jGraphQLContext>;
   /** A request's context, as the HTTP handler builds it (with no request: an open read, for executeOperation). */
   context: (req?: IncomingMessage) => Promise<Neo4jGraphQLContext>;
+  /** Runs the Explorer's and the examples' questions once, so their Cypher plans are compiled (src/api/warm-up.ts). */
+  warmUp(): Promise<WarmUpResult>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +135,7 @@ export async function createApi({ driver, config, log = (line) => process.stderr
     handler,
     apollo,
     context,
+    warmUp: () => warmUpPlans(apollo, () => context(), schema),
     stop: async () => {
       fanOut.stop();
       await apollo.stop();
