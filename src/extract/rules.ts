@@ -30,6 +30,8 @@ export interface XCountry {
 }
 export interface XBody {
   name: string;
+  /** Other printed forms of the name (State Authority for Military Industry of Belarus). */
+  aliases?: Set<string>;
   kind: (typeof BODY_KINDS)[number][1];
   country?: string;
   nameAsReported: boolean;
@@ -106,7 +108,7 @@ export interface XParticipant {
   evidence?: Cited;
 }
 export interface XEvent {
-  kind: 'VISIT' | 'MEETING' | 'TALKS' | 'SIGNING_CEREMONY';
+  kind: 'VISIT' | 'MEETING' | 'TALKS' | 'SIGNING_CEREMONY' | 'PRESS_EVENT';
   name: string;
   date?: string;
   place?: XPlace;
@@ -191,6 +193,31 @@ function countryInWords(words: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * "of the Republic of Belarus", "of the Kyrgyz Republic" at token i: a country's formal name closing a body's name
+ * (National Bank of the Republic of Kazakhstan). Plain "of Belarus" is not a formal name: it states the country.
+ */
+function formalCountryAfter(text: AnnotatedText, i: number): { end: number; iso: string } | undefined {
+  if (text.lower(i) !== 'of') return undefined;
+  const k = text.lower(i + 1) === 'the' ? i + 2 : i + 1;
+  const words = text.tokens.slice(k, k + 6).map((t) => t.word);
+  const match = countryAt(words, 0);
+  if (!match || match.adjective || !/\b(Republic|Kingdom|Federation|Principality|Sultanate|Emirates|Confederation|State)\b/.test(words.slice(0, match.length).join(' '))) return undefined;
+  return { end: k + match.length, iso: match.entry.iso };
+}
+
+/** A body's name without a country closing it ("... of Belarus", "... of the Republic of Belarus"), for comparison. */
+function bodyStem(name: string): string {
+  const of = /\s+of\s+(the\s+)?([A-Z][\w ]+)$/.exec(name);
+  return (of && countryOf(of[2]) ? name.slice(0, of.index) : name).toLowerCase();
+}
+
+/** The body a name or alias names (case-insensitive). */
+export function bodyNamed(bodies: XBody[], name: string): XBody | undefined {
+  const lower = name.toLowerCase();
+  return bodies.find((b) => b.name.toLowerCase() === lower || [...(b.aliases ?? [])].some((a) => a.toLowerCase() === lower));
+}
+
 export function findBodies(text: AnnotatedText, inside: [number, number][] = []): XBody[] {
   const found = new Map<string, XBody>();
   for (const mention of text.mentions) {
@@ -202,23 +229,42 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
     const words = name.split(/\s+/);
     if (words.length === 1 && (countryOf(name) || /^[A-Z]{2,6}s$/.test(name))) continue;
     if (countryOf(name)) continue;
+    // "memorandums of understanding (MoUs)": a document, not a body.
+    if (mention.tokenEnd - mention.tokenStart === 1 && headKind(text, mention.tokenStart)) continue;
     // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies.
     if (/\b(palace|hotel|hall|house|centre|center|square)\b/i.test(name)) continue;
     const tokenAfter = text.tokens[mention.tokenEnd];
     if (tokenAfter && /^(minister|ministers)$/i.test(tokenAfter.word)) continue;
+    let country = countryInWords(words);
+    let end = mention.end;
+    // "State Authority for Military Industry of the Republic of Belarus": the formal name of its country is part of it.
+    const formal = bodyKind(name) !== 'OTHER' ? formalCountryAfter(text, mention.tokenEnd) : undefined;
+    if (formal) {
+      end = text.tokens[formal.end - 1].end;
+      name = text.quote(mention.start, end).replace(/^the\s+/i, '');
+      country = formal.iso;
+    }
     // "of Belarus" at the end states the country; the name keeps it only when it is part of a proper name.
     const ofCountry = /\s+of\s+(the\s+)?([A-Z][\w ]+)$/.exec(name);
-    let country = countryInWords(words);
-    if (ofCountry && countryOf(ofCountry[2]) && !/^(Republic|Kingdom|State)/.test(ofCountry[2])) {
+    if (!formal && ofCountry && countryOf(ofCountry[2]) && !/^(Republic|Kingdom|State)/.test(ofCountry[2])) {
       country = countryOf(ofCountry[2])!.iso;
       if (!/^(government|ministry|embassy|national|central)/i.test(name)) name = name.slice(0, ofCountry.index);
     }
     const key = name.toLowerCase();
     const body = found.get(key) ?? { name, kind: bodyKind(name), country, nameAsReported: true, evidence: [] };
-    if (body.evidence.length < 2) body.evidence.push({ start: mention.start, end: mention.end, quote: mention.text });
+    if (body.evidence.length < 2) body.evidence.push({ start: mention.start, end, quote: text.quote(mention.start, end) });
     found.set(key, body);
   }
-  return [...found.values()];
+  // One body under two forms of its name: the longer is its name, the other an alias.
+  const bodies = [...found.values()];
+  for (const short of [...bodies]) {
+    const long = bodies.find((b) => b !== short && b.name.length > short.name.length && bodyStem(b.name) === bodyStem(short.name) && b.country === (short.country ?? b.country));
+    if (!long) continue;
+    (long.aliases ??= new Set()).add(short.name);
+    for (const e of short.evidence) if (long.evidence.length < 3 && !long.evidence.some((k) => k.start === e.start)) long.evidence.push(e);
+    bodies.splice(bodies.indexOf(short), 1);
+  }
+  return bodies;
 }
 
 export function findPlaces(text: AnnotatedText): XPlace[] {
@@ -410,6 +456,9 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   let body: string | undefined;
   for (const mention of text.mentions) {
     if (mention.ner !== 'ORGANIZATION' || mention.tokenStart < from || mention.tokenStart >= to) continue;
+    // "Belarusian Internal Affairs Minister": the words before the head are the portfolio, not a body.
+    const after = text.lower(mention.tokenStart - 1) === 'the' ? mention.tokenStart - 2 : mention.tokenStart - 1;
+    if (!['of', 'for', 'at', 'to'].includes(text.lower(after)) && bodyKind(mention.text) === 'OTHER') continue;
     body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
   }
   return { printed: text.words(from, to), position, country, body: body ?? ownerBody, evidence: text.cite(from, to), from, to };
@@ -544,7 +593,49 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       person.evidence.push(text.cite(a, b));
     }
   }
+  countriesByCoreference(text, people);
   return { people, titles: titles.filter((t) => !attached.has(t)), byToken };
+}
+
+/** Office words a later mention may use for an office printed before: "the premier" for a Prime Minister. */
+function sameOffice(position: string, word: string): boolean {
+  const office = position.toLowerCase();
+  const said = word.toLowerCase();
+  // A deputy, vice or acting holder is not "the minister".
+  if (/^(deputy|vice|acting|assistant|under|first deputy|state)\b/.test(office)) return false;
+  if (said === 'premier' || said === 'prime minister' || said === 'pm') return office === 'prime minister' || office === 'premier';
+  return office === said || office.endsWith(` ${said}`);
+}
+
+/**
+ * "the Pakistani premier", "the Uzbek minister": a country stated for a person named earlier with that office, when
+ * exactly one person of the text holds an office of that word and no country is known for them.
+ */
+function countriesByCoreference(text: AnnotatedText, people: XPerson[]): void {
+  for (let i = 1; i + 2 < text.tokens.length; i++) {
+    if (text.lower(i - 1) !== 'the') continue;
+    const country = text.tokens[i].ner === 'NATIONALITY' ? countryOf(text.tokens[i].word) : undefined;
+    if (!country) continue;
+    const two = `${text.lower(i + 1)} ${text.lower(i + 2)}`;
+    const word = two === 'prime minister' ? two : text.lower(i + 1);
+    const end = i + 1 + word.split(' ').length;
+    if (!FINAL_HEADS.has(word) && word !== 'prime minister') continue;
+    // "the Pakistani premier Shehbaz Sharif" names the person, "the Uzbek Minister for Investment" another office.
+    if (['of', 'for', 'on', 'to', "'s", '’s'].includes(text.lower(end)) || isPersonToken(text, end) || text.isCapitalised(end) && text.tokens[end]?.ner === 'TITLE') continue;
+    const holders = people.filter((p) => p.titles.some((t) => sameOffice(t.position, word)));
+    if (holders.some((p) => p.titles.some((t) => t.country === country.iso))) continue;
+    const open = holders.filter((p) => p.titles.every((t) => !t.country));
+    if (open.length !== 1 || holders.length !== 1) continue;
+    const [person] = open;
+    const phrase = text.words(i - 1, end);
+    for (const title of person.titles) {
+      if (!sameOffice(title.position, word)) continue;
+      title.country = country.iso;
+      title.reading = { kind: 'COREFERENCE', note: `"${phrase}" is ${person.name}, the only ${word} named in the text.` };
+      title.evidence = text.cite(i - 1, end);
+    }
+    person.weakAliases.add(phrase);
+  }
 }
 
 function isRespectively(text: AnnotatedText, nameStart: number): boolean {
@@ -847,6 +938,31 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
     }
   }
   return actors.length === 2 ? actors : [];
+}
+
+/**
+ * "between the interior ministries of (the) two countries" in a report on two countries: one described body per
+ * country (Interior Ministry of Pakistan), its name not as reported.
+ */
+function describedParties(text: AnnotatedText, agreement: XAgreement, countries: XCountry[], mainCountries: string[], bodies: XBody[]): XActor[] {
+  if (mainCountries.length !== 2) return [];
+  const words = text.words(agreement.from, agreement.to);
+  const match = /\bbetween (?:the )?((?:[a-z][\w-]* ){0,2}?)([a-z]+(?:ies|s)) of (?:the )?(?:two|both) (?:countries|nations|states|sides)\b/i.exec(words);
+  if (!match) return [];
+  const singular = match[2].replace(/ies$/i, 'y').replace(/s$/i, '');
+  if (bodyKind(singular) === 'OTHER') return [];
+  const head = `${match[1]}${singular}`.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  const start = text.tokens[agreement.from].start + match.index + 'between '.length;
+  const evidence = { start, end: start + match[0].length - 'between '.length, quote: match[0].slice('between '.length) };
+  return mainCountries.map((iso) => {
+    const name = `${head} of ${countries.find((c) => c.iso === iso)?.name ?? iso}`;
+    let body = bodyNamed(bodies, name);
+    if (!body) {
+      body = { name, kind: bodyKind(singular), country: iso, nameAsReported: false, evidence: [evidence] };
+      bodies.push(body);
+    }
+    return { body };
+  });
 }
 
 export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement[] {
@@ -1396,8 +1512,47 @@ export function findEvents(
       }
     }
   }
+  events.push(...pressEvents(text, byToken, eventDate));
   void people;
   return { events, ceremony };
+}
+
+const PRESS_EVENT = /\b((?:joint |final )?(?:press|news|media) (?:conference|briefing|stakeout|availability)|(?:joint )?press point)\b/i;
+
+/**
+ * Press events: "told a news conference after the session", "in a joint press stakeout". The speaker is the person
+ * named in the sentence; the date is one the sentence states, or the report's event date when the sentence ties the
+ * press event to the talks ("after the session"); else it stays undated.
+ */
+function pressEvents(text: AnnotatedText, byToken: Map<number, XPerson>, eventDate: string | undefined): XEvent[] {
+  const events: XEvent[] = [];
+  for (const sentence of text.annotation.sentences) {
+    const { tokenStart: start, tokenEnd: end } = sentence;
+    const words = text.words(start, end);
+    const match = PRESS_EVENT.exec(words);
+    if (!match) continue;
+    const speakers = new Set<XPerson>();
+    for (let k = start; k < end; k++) if (byToken.get(k)) speakers.add(byToken.get(k)!);
+    if (speakers.size === 0) continue;
+    // A date next to the phrase ("at a press conference on Tuesday"), not one of what was said ("last year").
+    let at = start;
+    while (at < end && !['press', 'news', 'media'].includes(text.lower(at))) at++;
+    const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= at - 4 && m.tokenStart <= at + 6);
+    const explicit = dateMention ? text.dateOf(dateMention) : undefined;
+    const tied = /\b(after|following|at the end of|on the sidelines of) the (session|meeting|talks|summit|ceremony|signing)\b/i.test(words.slice(match.index));
+    const date = explicit ?? (tied ? eventDate : undefined);
+    const name = sentenceCase(match[1]);
+    if (events.some((e) => e.name === name && e.date === date)) continue;
+    events.push({
+      kind: 'PRESS_EVENT',
+      name,
+      date,
+      between: [],
+      participants: [...speakers].slice(0, 2).map((person) => ({ person, role: 'SPEAKER' as const })),
+      evidence: [text.citeSentence(start)],
+    });
+  }
+  return events;
 }
 
 /** Letters of Vietnamese that English words never have. */
@@ -1443,13 +1598,14 @@ export function read(text: AnnotatedText): Reading {
   const titleSpans = titleRuns(text).filter(([a, b]) => b - a > 1 || !/^(ministry|government)$/i.test(text.words(a, b)));
   const bodies = findBodies(text, [...titleSpans, ...people.flatMap((p) => p.titles.map((t) => [t.from, t.to] as [number, number]))]);
   const agreements = findAgreements(text, bodies);
+  const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
+  for (const agreement of agreements) if (agreement.parties.length === 0) agreement.parties = describedParties(text, agreement, countries, mainCountries, bodies);
   for (const body of [...bodies]) {
     // A body named only inside a document's title is a party, not a body of its own ... unless a party.
     const inTitle = agreements.some((a) => body.evidence.every((e) => e.start >= text.tokens[a.from].start && e.end <= text.tokens[a.to - 1].end));
     const isParty = agreements.some((a) => [...a.parties, ...a.signatories].some((p) => 'body' in p && p.body === body));
     if (inTitle && !isParty) bodies.splice(bodies.indexOf(body), 1);
   }
-  const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
   const eventDate = findEventDate(text);
   const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
   const table = tableActs(text, byToken, agreements, eventDate, bodies);
