@@ -130,6 +130,9 @@ export interface Reading {
   events: XEvent[];
 }
 
+/** Words that make a name an organisation's: a body named in a title has one (or is an acronym). */
+const ORGANISATION_HEAD = /\b(ministry|government|cabinet|council|commission|committee|board|agency|bank|fund|organi[sz]ation|union|association|institute|university|academy|company|corporation|group|forum|court|office|embassy|authority|service|bureau|chamber|federation|parliament|assembly|department|administration|inspectorate|secretariat|centre|center|directorate|police|army|navy|force|party)\b/i;
+
 /** Office heads: a title ends with one of these (Minister, President...). */
 const FINAL_HEADS = new Set([
   'minister', 'ministers', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'consul', 'chairman', 'chairwoman',
@@ -236,12 +239,24 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
     const tokenAfter = text.tokens[mention.tokenEnd];
     if (tokenAfter && /^(minister|ministers)$/i.test(tokenAfter.word)) continue;
     let country = countryInWords(words);
+    let begin = mention.start;
     let end = mention.end;
+    // "Sri Lanka Export Development Council": a country's name printed before the body's is part of it.
+    const possessive = text.tokens[mention.tokenStart - 1]?.pos === 'POS';
+    for (let length = 3; length >= 1 && !possessive && ORGANISATION_HEAD.test(name); length--) {
+      const at = mention.tokenStart - length;
+      const match = at >= 0 ? countryAt(text.tokens.slice(at, mention.tokenStart).map((t) => t.word), 0) : undefined;
+      if (!match || match.adjective || match.length !== length || text.tokens[at - 1]?.word === ',') continue;
+      begin = text.tokens[at].start;
+      name = text.quote(begin, mention.end);
+      country = match.entry.iso;
+      break;
+    }
     // "State Authority for Military Industry of the Republic of Belarus": the formal name of its country is part of it.
     const formal = bodyKind(name) !== 'OTHER' ? formalCountryAfter(text, mention.tokenEnd) : undefined;
     if (formal) {
       end = text.tokens[formal.end - 1].end;
-      name = text.quote(mention.start, end).replace(/^the\s+/i, '');
+      name = text.quote(begin, end).replace(/^the\s+/i, '');
       country = formal.iso;
     }
     // "of Belarus" at the end states the country; the name keeps it only when it is part of a proper name.
@@ -252,7 +267,7 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
     }
     const key = name.toLowerCase();
     const body = found.get(key) ?? { name, kind: bodyKind(name), country, nameAsReported: true, evidence: [] };
-    if (body.evidence.length < 2) body.evidence.push({ start: mention.start, end, quote: text.quote(mention.start, end) });
+    if (body.evidence.length < 2) body.evidence.push({ start: begin, end, quote: text.quote(begin, end) });
     found.set(key, body);
   }
   // One body under two forms of its name: the longer is its name, the other an alias.
@@ -441,13 +456,16 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
     if (match && k + match.length === b) b = k - 1;
     break;
   }
-  // ... of Belarus / of the Republic of Uzbekistan
-  for (let k = b - 1; k > a; k--) {
+  // ... of Belarus / of the Republic of Uzbekistan (the longest country phrase that ends the title)
+  for (let k = a + 1; k < b; k++) {
     if (words[k - 1]?.toLowerCase() !== 'of' && !(words[k - 1]?.toLowerCase() === 'the' && words[k - 2]?.toLowerCase() === 'of')) continue;
     const match = countryAt(words, k);
     if (match && k + match.length === b) {
       country ??= match.entry.iso;
-      b = words[k - 1].toLowerCase() === 'the' ? k - 2 : k - 1;
+      const of = words[k - 1].toLowerCase() === 'the' ? k - 2 : k - 1;
+      // "Chairman of the National Bank of the Kyrgyz Republic": a formal name closing a body's name is the body's.
+      const bodyBefore = bodyKind(words[of - 1] ?? '') !== 'OTHER' && formalCountryAfter(text, from + of) !== undefined;
+      if (!bodyBefore) b = of;
       break;
     }
   }
@@ -456,9 +474,9 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   let body: string | undefined;
   for (const mention of text.mentions) {
     if (mention.ner !== 'ORGANIZATION' || mention.tokenStart < from || mention.tokenStart >= to) continue;
-    // "Belarusian Internal Affairs Minister": the words before the head are the portfolio, not a body.
-    const after = text.lower(mention.tokenStart - 1) === 'the' ? mention.tokenStart - 2 : mention.tokenStart - 1;
-    if (!['of', 'for', 'at', 'to'].includes(text.lower(after)) && bodyKind(mention.text) === 'OTHER') continue;
+    // "Belarusian Internal Affairs Minister", "Minister of Agriculture": a portfolio, not a body. A body has a head
+    // word (Ministry, Council, Bank...) or is an acronym.
+    if (!ORGANISATION_HEAD.test(mention.text) && !/^[A-Z]{2,}$/.test(mention.text)) continue;
     body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
   }
   return { printed: text.words(from, to), position, country, body: body ?? ownerBody, evidence: text.cite(from, to), from, to };
@@ -902,6 +920,8 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
   let at = -1;
   for (let i = from; i < to; i++) if (text.lower(i) === 'between') at = i;
   if (at < 0) return [];
+  // "Protocol on amendments to the Agreement between A and B": the parties of the document referred to.
+  for (let i = from + 1; i < at; i++) if (headKind(text, i) && text.lower(i - 1) === 'the' && ['to', 'of', 'amending'].includes(text.lower(i - 2))) return [];
   const chunks: [number, number][] = [];
   let s = at + 1;
   for (let i = at + 1; i <= to; i++) {
@@ -1171,6 +1191,7 @@ export function findActs(
       if (sides.length === 0 && collective) {
         sides = holdersOf(collective, people.byToken, text.cite(agentFrom, agentTo));
       }
+      if (sides.length === 0) sides = officesOfCountries(text, agentFrom, agentTo, people.byToken, unnamed);
       if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
         const phrase = /\b(the )?(two|both|three) \w+|\bthey\b/i.exec(text.words(agentFrom, agentTo))![0];
         sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
@@ -1228,6 +1249,32 @@ export function findActs(
   }
   for (const doc of agreements) if (doc.signatories.length === 0 && generalSignatories.length > 0) doc.signatories.push(...generalSignatories);
   return { acts, unnamed };
+}
+
+/**
+ * "The agriculture ministers of Peru and Bolivia signed ...": one side per country, the person named with that office
+ * for that country if there is one, else an unnamed official known by the office and the country.
+ */
+function officesOfCountries(text: AnnotatedText, from: number, to: number, byToken: Map<number, XPerson>, unnamed: XTitle[]): XSide[] {
+  const words = text.words(from, to);
+  const match = /\b(?:the )?((?:[a-z][\w-]* ){0,3})(ministers|presidents|prime ministers|premiers|ambassadors|governors|mayors|envoys|chairmen|chairpersons|heads of (?:state|government)) of ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*),? and ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)/.exec(words);
+  if (!match) return [];
+  const countries = [match[3], match[4]].map((name) => countryOf(name.replace(/^the /, '')));
+  if (countries.some((c) => !c) || countries[0]!.iso === countries[1]!.iso) return [];
+  const office = `${match[1]}${match[2].replace(/^heads of/, 'head of').replace(/men$/, 'man').replace(/s$/, '')}`;
+  const start = text.tokens[from].start + match.index;
+  const evidence = { start, end: start + match[0].length, quote: match[0] };
+  const reading = { kind: 'COLLECTIVE_SPLIT' as const, note: `"${match[0]}": one ${office} for each country.` };
+  return countries.map((country) => {
+    const named = [...new Set(byToken.values())].filter((p) => p.titles.some((t) => t.country === country!.iso && sameOffice(t.position, office)));
+    if (named.length === 1) {
+      const titles = named[0].titles.filter((t) => t.country === country!.iso);
+      return { person: named[0], titles, role: titles.map((t) => t.position).join(' and '), country: country!.iso, reading: { kind: 'COREFERENCE' as const, note: `"${match[0]}": the ${office} of ${country!.name} named before is ${named[0].name}.` }, evidence };
+    }
+    const title: XTitle = { printed: match[0], position: office, country: country!.iso, evidence, from, to, reading };
+    unnamed.push(title);
+    return { titles: [title], role: office, country: country!.iso, reading, evidence };
+  });
 }
 
 /** "the two Prime Ministers", "The three heads of government": the people given that title, if exactly that many. */
@@ -1353,6 +1400,8 @@ function signatoriesIn(text: AnnotatedText, start: number, end: number, document
       for (let k = 0; k < words.length; k++) {
         const match = countryAt(words, k);
         if (match && !match.adjective) {
+          // "The agriculture ministers of Peru and Bolivia signed": the countries qualify the signers.
+          if (words[k - 1]?.toLowerCase() === 'of') break;
           const after = words[k + match.length];
           if (after && !['and', ',', 'on', 'have', 'has', 'signed', 'also', 'today', 'yesterday'].includes(after.toLowerCase()) && text.tokens[start + k + match.length]?.pos !== 'VBD') continue;
           actors.push({ country: match.entry.iso });

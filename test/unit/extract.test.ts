@@ -137,6 +137,38 @@ describe('the seed article against its curated YAML', () => {
 });
 
 describe('rule families on the dev set', () => {
+  it('"The agriculture ministers of Peru and Bolivia signed": one unnamed side per country, the countries not signatories (213)', () => {
+    const draft = draftOf('213');
+    expect(sides(draft, /quinoa/)).toEqual([
+      {
+        verb: 'SIGNED',
+        sides: [
+          { person: undefined, role: 'agriculture minister', country: 'pe', reading: 'COLLECTIVE_SPLIT' },
+          { person: undefined, role: 'agriculture minister', country: 'bo', reading: 'COLLECTIVE_SPLIT' },
+        ],
+      },
+    ]);
+    const quinoa = draft.agreements.find((a) => /quinoa/.test(a.title))!;
+    expect(quinoa.signatories ?? []).toEqual([]);
+  });
+
+  it('a title keeps the formal name of its body\'s country; a protocol amending an agreement does not take its parties (203)', () => {
+    const draft = draftOf('203');
+    const memorandum = sides(draft, /payment systems/)!;
+    expect(memorandum[0].sides.map((s) => [s.role, s.country])).toEqual([
+      ['Chairman of the National Bank of the Republic of Kazakhstan', 'kz'],
+      ['Chairman of the National Bank of the Kyrgyz Republic', 'kg'],
+    ]);
+    expect(draft.bodies.map((b) => b.name)).toEqual(expect.arrayContaining(['National Bank of the Republic of Kazakhstan', 'National Bank of the Kyrgyz Republic']));
+    const protocol = draft.agreements.find((a) => /^Protocol on amendments/.test(a.title))!;
+    expect(protocol.parties ?? []).toEqual([]);
+  });
+
+  it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
+    expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
+    expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
+  });
+
   it('an unnamed counterpart stays unnamed, a role with its country (201)', () => {
     const draft = draftOf('201');
     expect(sides(draft, /visa/)).toEqual([
