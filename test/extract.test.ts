@@ -83,6 +83,27 @@ describe('extraction from raw text', () => {
     expect(draft.source).toEqual(expect.objectContaining({ id: 'kenya', publisher: 'Example Wire', url: 'https://example.org/kenya', publishedOn: '2025-03-04' }));
   }, SLOW_MS);
 
+  it('reads the offices of wire copy: lower-case with a possessive country, plural before names, "the X ministers of A and B"', async () => {
+    const file = path.join(scratch, 'wire.txt');
+    fs.writeFileSync(
+      file,
+      [
+        'NAIROBI, March 4 (Example Wire) - Kenya\'s foreign minister Amina Odhiambo and Kwame Boateng, Ghana\'s trade minister, signed a memorandum of understanding on visa exemption on Tuesday.',
+        'The transport ministers of Kenya and Ghana also signed an agreement on air services.',
+        'Presidents Daniel Kiprono of Kenya and Yaw Mensah of Ghana witnessed the signing.',
+      ].join('\n\n'),
+    );
+    const result = await runEntry('src/cli/extract.ts', [file, '--published', '2025-03-04', '--format', 'summary'], env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { persons: { name: string; roles: string[]; country?: string }[]; exchanges: { document: string; by: string; with: string[] }[] };
+    const person = (name: string) => summary.persons.find((p) => p.name === name);
+    expect(person('Amina Odhiambo')).toEqual(expect.objectContaining({ roles: ['foreign minister'], country: 'Kenya' }));
+    expect(person('Kwame Boateng')).toEqual(expect.objectContaining({ roles: ['trade minister'], country: 'Ghana' }));
+    expect(person('Daniel Kiprono')).toEqual(expect.objectContaining({ roles: ['President'], country: 'Kenya' }));
+    expect(person('Yaw Mensah')).toEqual(expect.objectContaining({ roles: ['President'], country: 'Ghana' }));
+    expect(summary.exchanges).toContainEqual(expect.objectContaining({ document: 'Agreement on air services', by: 'transport minister of Kenya', with: ['transport minister of Ghana'] }));
+  }, SLOW_MS);
+
   it('drafts of 25 invented reports all pass validation (keys unique across kinds, quotes exact)', async () => {
     const folder = path.join(scratch, 'invented');
     fs.mkdirSync(folder);
@@ -106,7 +127,7 @@ describe('extraction from raw text', () => {
       expect(records.records.length).toBe(9);
       for (const record of records.records) {
         expect(record.get('provenance')).toBe('EXTRACTED');
-        expect(record.get('extractor')).toBe('extract/1 with CoreNLP 4.5.10');
+        expect(record.get('extractor')).toBe('extract/2 with CoreNLP 4.5.10');
         expect(record.get('confidence')).toBeGreaterThan(0);
       }
     } finally {

@@ -14,7 +14,7 @@ import { blank, findFurniture, type ExtractInput } from './input';
 import { read, type Reading } from './rules';
 
 /** The extractor's version, part of every drafted fact's provenance. Raise it when the rules change. */
-export const EXTRACTOR_VERSION = 'extract/1';
+export const EXTRACTOR_VERSION = 'extract/2';
 
 export interface ExtractOptions {
   published?: string;

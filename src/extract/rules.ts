@@ -138,7 +138,7 @@ const FINAL_HEADS = new Set([
   'minister', 'ministers', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'consul', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'co-chair', 'secretary', 'secretary-general', 'governor', 'mayor', 'director', 'director-general',
   'head', 'commissioner', 'speaker', 'senator', 'king', 'queen', 'emir', 'sultan', 'ceo', 'administrator', 'rector',
-  'representative', 'vice-president', 'vice-chairman', 'deputy', 'undersecretary',
+  'representative', 'vice-president', 'vice-chairman', 'deputy', 'undersecretary', 'negotiator',
 ]);
 const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
 
@@ -587,12 +587,17 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
   }
   // "NAME, director general of the Estonian State Digital Agency," / "NAME, head of the ...": a lower-case office in
   // apposition after the name.
+  // Also "NAME, Kenya's foreign minister," and "NAME, the Kenyan ambassador to ...": the country before the office.
   for (const person of people) {
     for (const [, end] of person.spans) {
       if (text.tokens[end]?.word !== ',') continue;
       let a = end + 1;
       if (text.lower(a) === 'the') a++;
-      if (!(FINAL_HEADS.has(text.lower(a)) || ['chief', 'director', 'head'].includes(text.lower(a))) || text.isCapitalised(a)) continue;
+      const from = a;
+      a = afterCountry(text, a);
+      if (a === from && from > end + 1 && text.tokens[from].ner === 'NATIONALITY') a++;
+      if (!(FINAL_HEADS.has(text.lower(a)) || ['chief', 'director', 'head'].includes(text.lower(a)) || lowerOfficeAt(text, a)) || text.isCapitalised(a)) continue;
+      if (a !== from) a = from;
       let b = a + 1;
       const limit = text.sentenceOf(a).end;
       while (b < limit && ![',', '.', ';', ')', ':'].includes(text.tokens[b].word) && !isPersonToken(text, b) && !text.tokens[b].pos?.startsWith('VB') && b - a < 14) b++;
@@ -601,6 +606,26 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       if (!person.titles.some((t) => t.position === title.position)) person.titles.push(title);
     }
   }
+  // "the Nordland county mayor, Ingrid Solvang Berg", "Kenya's foreign minister Amina Odhiambo": a lower-case office
+  // before the name.
+  for (const person of people) {
+    for (const [nameStart] of person.spans) {
+      const head = text.tokens[nameStart - 1]?.word === ',' ? nameStart - 2 : nameStart - 1;
+      if (!FINAL_HEADS.has(text.lower(head)) || text.isCapitalised(head) || person.titles.some((t) => t.to === head + 1)) continue;
+      let a = head;
+      while (a > head - 4 && /^[a-z][a-z-]*$/.test(text.tokens[a - 1]?.word ?? '') && !LOWER_STOP.has(text.lower(a - 1)) && /^(NN|JJ)/.test(text.tokens[a - 1].pos ?? '')) a--;
+      let from = a;
+      const country = countryBefore(text, a);
+      if (country !== undefined) from = country;
+      else if (text.isCapitalised(a - 1) && ['CITY', 'STATE_OR_PROVINCE', 'LOCATION'].includes(text.tokens[a - 1].ner ?? '') && text.lower(a - 2) === 'the') {
+        // "the Nordland county mayor": the place is the office's jurisdiction, not a country.
+      } else if (text.lower(a - 1) !== 'the' || a === head) continue;
+      const title = readTitle(text, from, head + 1);
+      if (!person.titles.some((t) => t.position.toLowerCase() === title.position.toLowerCase())) person.titles.push(title);
+      if (person.evidence.length < 3) person.evidence.push(text.cite(from, nameStart + 1));
+    }
+  }
+  pluralTitles(text, byToken);
   for (const person of people) {
     // "Minister Kertu Saar" in a caption and "Minister of Entrepreneurship ..., Kertu Saar": one office.
     person.titles = person.titles.filter(
@@ -653,6 +678,91 @@ function countriesByCoreference(text: AnnotatedText, people: XPerson[]): void {
       title.evidence = text.cite(i - 1, end);
     }
     person.weakAliases.add(phrase);
+  }
+}
+
+/** Lower-case words that end a run of office words read backwards from its head. */
+const LOWER_STOP = new Set(['the', 'a', 'an', 'and', 'of', 'by', 'with', 'said', 'to', 'his', 'her', 'their', 'its', 'as', 'was', 'is', 'former', 'new', 'who', 'when', 'while', 'after', 'before', 'from']);
+
+/** The token after a country phrase at i ("Kenya 's", "Kenyan"): i itself when there is none. */
+function afterCountry(text: AnnotatedText, i: number): number {
+  const match = countryAt(text.tokens.slice(i, i + 5).map((t) => t.word), 0);
+  if (!match) return i;
+  if (match.adjective || isPossessive(text, i + match.length - 1)) return i + match.length;
+  return isPossessive(text, i + match.length) ? i + match.length + 1 : i;
+}
+
+/** Where a country phrase ending right before token i starts ("Kenya 's" or "Kenyan" before "foreign minister"). */
+function countryBefore(text: AnnotatedText, i: number): number | undefined {
+  for (let length = 1; length <= 4; length++) {
+    const at = i - length;
+    if (at < 0) break;
+    if (afterCountry(text, at) === i && i > at) return at;
+  }
+  return undefined;
+}
+
+/** "foreign minister", "county mayor": lower-case words ending in an office head, from token i. */
+function lowerOfficeAt(text: AnnotatedText, i: number): boolean {
+  for (let k = i; k < i + 4; k++) {
+    if (!/^[a-z][a-z-]*$/.test(text.tokens[k]?.word ?? '')) return false;
+    if (FINAL_HEADS.has(text.lower(k))) return !/s$/.test(text.lower(k)) || k === i;
+    if (LOWER_STOP.has(text.lower(k)) || !/^(NN|JJ)/.test(text.tokens[k].pos ?? '')) return false;
+  }
+  return false;
+}
+
+/**
+ * "Presidents Daniel Kiprono of Kenya and Yaw Mensah of Ghana", "The chief negotiators, A and B,": a plural office
+ * before a list of names gives each the office in the singular (a reading), and the country printed after each name.
+ */
+function pluralTitles(text: AnnotatedText, byToken: Map<number, XPerson>): void {
+  for (let i = 0; i < text.tokens.length; i++) {
+    const word = text.lower(i);
+    const singular = word.replace(/s$/, '');
+    if (singular === word || !FINAL_HEADS.has(singular) || !/^NNP?S?$/.test(text.tokens[i].pos ?? '')) continue;
+    let a = i;
+    while (a > i - 3 && a > 0 && /^[\p{L}-]+$/u.test(text.tokens[a - 1].word) && !LOWER_STOP.has(text.lower(a - 1)) && !byToken.get(a - 1) && /^(NN|JJ)/.test(text.tokens[a - 1].pos ?? '') && text.tokens[a - 1].ner !== 'NATIONALITY' && text.tokens[a - 1].ner !== 'COUNTRY') a--;
+    let k = text.tokens[i + 1]?.word === ',' ? i + 2 : i + 1;
+    const holders: { person: XPerson; from: number; to: number; country?: string }[] = [];
+    while (byToken.get(k)) {
+      const person = byToken.get(k)!;
+      const from = k;
+      while (byToken.get(k) === person) k++;
+      let country: string | undefined;
+      if (text.lower(k) === 'of') {
+        const match = countryAt(text.tokens.slice(k + 1, k + 6).map((t) => t.word), 0);
+        if (match && !match.adjective) {
+          country = match.entry.iso;
+          k += 1 + match.length;
+        }
+      }
+      holders.push({ person, from, to: k, country });
+      if (text.tokens[k]?.word === ',' && byToken.get(k + 1)) k++;
+      else if (text.lower(k) === 'and' && byToken.get(k + 1)) k++;
+      else if (text.tokens[k]?.word === ',' && text.lower(k + 1) === 'and' && byToken.get(k + 2)) k += 2;
+      else break;
+    }
+    if (holders.length < 2) continue;
+    const plural = text.words(a, i + 1);
+    const office = plural.replace(/s$/, '');
+    const reading = { kind: 'COLLECTIVE_SPLIT' as const, note: `"${text.words(a, k).slice(0, 300)}": each named person holds the office.` };
+    for (const holder of holders) {
+      const known = holder.person.titles.find((t) => sameOffice(t.position, singular) && (!t.country || t.country === holder.country));
+      if (known) {
+        if (!known.country && holder.country) Object.assign(known, { country: holder.country, reading, evidence: text.cite(a, holder.to) });
+        continue;
+      }
+      holder.person.titles.push({
+        printed: office,
+        position: office,
+        country: holder.country,
+        evidence: text.cite(a, holder.to),
+        from: a,
+        to: i + 1,
+        reading,
+      });
+    }
   }
 }
 

@@ -51,7 +51,7 @@ describe('faithful drafts', () => {
   it('every drafted fact carries its provenance', () => {
     const draft = draftOf('000');
     for (const fact of [...draft.people, ...draft.agreements, ...draft.exchanges, ...draft.events]) {
-      expect(fact.extracted).toEqual({ by: 'extract/1 with CoreNLP 4.5.10', confidence: expect.any(Number) });
+      expect(fact.extracted).toEqual({ by: 'extract/2 with CoreNLP 4.5.10', confidence: expect.any(Number) });
     }
   });
 
@@ -162,6 +162,26 @@ describe('rule families on the dev set', () => {
     expect(draft.bodies.map((b) => b.name)).toEqual(expect.arrayContaining(['National Bank of the Republic of Kazakhstan', 'National Bank of the Kyrgyz Republic']));
     const protocol = draft.agreements.find((a) => /^Protocol on amendments/.test(a.title))!;
     expect(protocol.parties ?? []).toEqual([]);
+  });
+
+  it('a plural office before a list of names gives each the office, and the country printed after each name (204, 210)', () => {
+    const offices = (prefix: string, name: string) => {
+      const draft = draftOf(prefix);
+      const person = draft.people.find((p) => p.name === name)!;
+      return draft.occupancies
+        .filter((o) => o.holder === person.key)
+        .map((o) => ({ title: o.title, country: draft.positions.find((p) => p.key === o.position)!.country, reading: o.reading?.kind }));
+    };
+    expect(offices('204', 'Rodrigo Valenzuela Ortúzar')).toEqual([{ title: 'President', country: 'cl', reading: 'COLLECTIVE_SPLIT' }]);
+    expect(offices('204', 'Trần Minh Khoa')).toEqual([{ title: 'President', country: 'vn', reading: 'COLLECTIVE_SPLIT' }]);
+    expect(offices('210', 'Maria Semedo Fortes')).toEqual([{ title: 'chief negotiator', country: undefined, reading: 'COLLECTIVE_SPLIT' }]);
+  });
+
+  it('a lower-case office before the name: "the Nordland county mayor, Ingrid Solvang Berg" (206)', () => {
+    const draft = draftOf('206');
+    const person = draft.people.find((p) => p.name === 'Ingrid Solvang Berg')!;
+    const titles = draft.occupancies.filter((o) => o.holder === person.key).map((o) => draft.positions.find((p) => p.key === o.position)!.title);
+    expect(titles).toContain('county mayor');
   });
 
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
