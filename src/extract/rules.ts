@@ -1113,7 +1113,10 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     if (plural) {
       // "accords were also signed for cooperation on A, B and C" / "agreements on A, B and C": one per conjunct.
       const split = splitCollective(text, i, to);
-      if (!split) continue;
+      if (!split) {
+        agreements.push(...enumeratedBySigners(text, i, to, kind, bodies));
+        continue;
+      }
       const prefix = sentenceCase(wordsWithout(text, from, i + 1, skip).replace(/s$/i, '').replace(/ies$/i, 'y'));
       for (const conjunct of split.conjuncts) {
         const title = `${prefix} ${split.lead}${conjunct}`.replace(/\bcooperation on cooperation\b/i, 'cooperation');
@@ -1171,12 +1174,53 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
   for (const agreement of agreements) {
     const key = agreement.title.toLowerCase();
     const known = byTitle.get(key);
-    if (known && JSON.stringify(known.parties) === JSON.stringify(agreement.parties)) {
+    if (known && JSON.stringify([known.parties, known.signatories]) === JSON.stringify([agreement.parties, agreement.signatories])) {
       known.evidence.push(...agreement.evidence.filter((e) => !known.evidence.some((k) => k.start === e.start)));
     } else if (!known) byTitle.set(key, agreement);
     else byTitle.set(`${key}#${byTitle.size}`, agreement);
   }
   return [...byTitle.values()];
+}
+
+/**
+ * "three memorandums of understanding were signed ...: by A and B; by C and D; and by E and F": one document per
+ * pair of signing bodies, under the generic title (not as reported).
+ */
+function enumeratedBySigners(text: AnnotatedText, head: number, phraseEnd: number, kind: AgreementKind, bodies: XBody[]): XAgreement[] {
+  const { end } = text.sentenceOf(head);
+  let colon = phraseEnd;
+  while (colon < end && text.tokens[colon].word !== ':') colon++;
+  if (colon >= end) return [];
+  const segments: [number, number][] = [];
+  let s = colon + 1;
+  for (let k = colon + 1; k <= end; k++) {
+    if (k === end || text.tokens[k].word === ';' || text.tokens[k].word === '.') {
+      if (k > s) segments.push([s, k]);
+      s = k + 1;
+    }
+  }
+  const pairs = segments.map(([a, b]) => {
+    while (a < b && ['and', 'by', ','].includes(text.lower(a))) a++;
+    const start = text.tokens[a]?.start ?? 0;
+    const stop = text.tokens[b - 1]?.end ?? 0;
+    const signers = bodies.filter((body) => body.evidence.some((e) => e.start >= start && e.end <= stop));
+    return { signers, evidence: text.cite(a, b) };
+  });
+  if (pairs.length < 2 || pairs.some((p) => p.signers.length < 2)) return [];
+  const title = sentenceCase(`${text.tokens[head].lemma ?? text.tokens[head].word} ${text.words(head + 1, phraseEnd)}`.trim());
+  return pairs.map(({ signers, evidence }) => ({
+    title,
+    titleAsReported: false,
+    kind,
+    topics: [],
+    parties: [],
+    signatories: signers.map((body) => ({ body })),
+    evidence: [text.citeSentence(head), evidence],
+    reading: { kind: 'COLLECTIVE_SPLIT' as const, note: `"${text.words(head, colon).slice(0, 300)}", then one pair of signers each: one document per pair.` },
+    confidence: 0.6,
+    from: head,
+    to: phraseEnd,
+  }));
 }
 
 function splitCollective(text: AnnotatedText, head: number, phraseEnd: number): { lead: string; conjuncts: string[]; end: number } | undefined {
@@ -1312,6 +1356,8 @@ export function findActs(
       if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
         const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
         for (const next of after) {
+          // "In addition, three memorandums were signed between institutions": another set, not the list.
+          if (/^(in addition|additionally|separately|also|besides|meanwhile|furthermore|moreover)\b/i.test(text.words(next.tokenStart, next.tokenEnd))) break;
           const listed = agreements.filter((a) => a.from >= next.tokenStart && a.from < next.tokenEnd);
           if (listed.length === 0 && next.tokenEnd - next.tokenStart <= 3) continue; // a bare "2." of the list
           if (listed.length === 0) {

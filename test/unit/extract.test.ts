@@ -184,6 +184,19 @@ describe('rule families on the dev set', () => {
     expect(titles).toContain('county mayor');
   });
 
+  it('"three memorandums ...: by A and B; by C and D; and by E and F" are three documents signed by bodies, no act (209)', () => {
+    const draft = draftOf('209');
+    const mous = draft.agreements.filter((a) => a.title === 'Memorandum of understanding');
+    const names = (keys: string[] = []) => keys.map((key) => draft.bodies.find((b) => b.key === key)?.name);
+    expect(mous.map((m) => names(m.signatories))).toEqual([
+      ['Sri Lanka Export Development Council', 'Bangladesh Export Promotion Agency'],
+      ['Galle Institute of Marine Sciences', 'Khulna Institute of Fisheries Technology'],
+      ['Colombo Harbour Management Board', 'Chattogram Harbour Board'],
+    ]);
+    for (const mou of mous) expect([mou.titleAsReported, mou.reading?.kind]).toEqual([false, 'COLLECTIVE_SPLIT']);
+    expect(draft.exchanges.filter((e) => mous.some((m) => e.documents.includes(m.key)))).toEqual([]);
+  });
+
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
     expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
     expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
