@@ -83,25 +83,32 @@ describe('extraction from raw text', () => {
     expect(draft.source).toEqual(expect.objectContaining({ id: 'kenya', publisher: 'Example Wire', url: 'https://example.org/kenya', publishedOn: '2025-03-04' }));
   }, SLOW_MS);
 
-  it('reads the offices of wire copy: lower-case with a possessive country, plural before names, "the X ministers of A and B"', async () => {
+  it('reads wire copy: lower-case offices with a possessive country, plural offices, "the X ministers of A and B", counterparts, clauses', async () => {
     const file = path.join(scratch, 'wire.txt');
     fs.writeFileSync(
       file,
       [
         'NAIROBI, March 4 (Example Wire) - Kenya\'s foreign minister Amina Odhiambo and Kwame Boateng, Ghana\'s trade minister, signed a memorandum of understanding on visa exemption on Tuesday.',
         'The transport ministers of Kenya and Ghana also signed an agreement on air services.',
+        'Finance Minister Grace Wanjiru and her Ghanaian counterpart Kofi Asante signed the agreement on avoidance of double taxation, ' +
+          'while a memorandum on railway connectivity was inked by Railways Minister Otieno Kamau and Ghanaian Energy Minister Ama Owusu.',
         'Presidents Daniel Kiprono of Kenya and Yaw Mensah of Ghana witnessed the signing.',
       ].join('\n\n'),
     );
     const result = await runEntry('src/cli/extract.ts', [file, '--published', '2025-03-04', '--format', 'summary'], env);
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { persons: { name: string; roles: string[]; country?: string }[]; exchanges: { document: string; by: string; with: string[] }[] };
+    const summary = JSON.parse(result.stdout) as { persons: { name: string; roles: string[]; country?: string }[]; exchanges: { document: string; by: string; with: string[]; verb: string }[] };
     const person = (name: string) => summary.persons.find((p) => p.name === name);
     expect(person('Amina Odhiambo')).toEqual(expect.objectContaining({ roles: ['foreign minister'], country: 'Kenya' }));
     expect(person('Kwame Boateng')).toEqual(expect.objectContaining({ roles: ['trade minister'], country: 'Ghana' }));
     expect(person('Daniel Kiprono')).toEqual(expect.objectContaining({ roles: ['President'], country: 'Kenya' }));
     expect(person('Yaw Mensah')).toEqual(expect.objectContaining({ roles: ['President'], country: 'Ghana' }));
     expect(summary.exchanges).toContainEqual(expect.objectContaining({ document: 'Agreement on air services', by: 'transport minister of Kenya', with: ['transport minister of Ghana'] }));
+    // "her Ghanaian counterpart": the same office, for Ghana; each clause of "A signed X, while Y was inked by B" its own document.
+    expect(person('Kofi Asante')).toEqual(expect.objectContaining({ roles: ['Finance Minister'], country: 'Ghana' }));
+    const acts = summary.exchanges.filter((e) => !/witnessed/.test(e.verb));
+    expect(acts.filter((e) => e.by === 'Grace Wanjiru')).toEqual([expect.objectContaining({ document: 'Agreement on avoidance of double taxation', with: ['Kofi Asante'] })]);
+    expect(acts.filter((e) => e.by === 'Otieno Kamau')).toEqual([expect.objectContaining({ document: 'Memorandum on railway connectivity', with: ['Ama Owusu'] })]);
   }, SLOW_MS);
 
   it('drafts of 25 invented reports all pass validation (keys unique across kinds, quotes exact)', async () => {

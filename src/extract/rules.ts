@@ -626,6 +626,7 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
     }
   }
   pluralTitles(text, byToken);
+  counterparts(text, byToken);
   for (const person of people) {
     // "Minister Kertu Saar" in a caption and "Minister of Entrepreneurship ..., Kertu Saar": one office.
     person.titles = person.titles.filter(
@@ -766,6 +767,37 @@ function pluralTitles(text: AnnotatedText, byToken: Map<number, XPerson>): void 
   }
 }
 
+/**
+ * "Finance Minister Saima Rauf and her Uzbek counterpart Bakhtiyor Aliyev": the counterpart holds the same office for
+ * the country the adjective states (a coreference reading). Without an office of the person before, nothing.
+ */
+function counterparts(text: AnnotatedText, byToken: Map<number, XPerson>): void {
+  for (let i = 2; i < text.tokens.length; i++) {
+    if (text.lower(i) !== 'counterpart' || text.tokens[i - 1].ner !== 'NATIONALITY' || !['his', 'her', 'their', 'its'].includes(text.lower(i - 2))) continue;
+    const country = countryOf(text.tokens[i - 1].word);
+    const nameAt = text.tokens[i + 1]?.word === ',' ? i + 2 : i + 1;
+    const person = byToken.get(nameAt);
+    if (!country || !person || person.titles.some((t) => t.to === nameAt || t.from > i)) continue;
+    const { start } = text.sentenceOf(i);
+    let referent: XPerson | undefined;
+    for (let k = i - 3; k >= start && !referent; k--) if (byToken.get(k) && byToken.get(k) !== person) referent = byToken.get(k);
+    const office = referent?.titles.find((t) => t.to <= i && t.from >= start) ?? (referent?.titles.length === 1 ? referent.titles[0] : undefined);
+    if (!referent || !office) continue;
+    let end = nameAt;
+    while (byToken.get(end) === person) end++;
+    const phrase = text.words(i - 2, i + 1);
+    person.titles.push({
+      printed: phrase,
+      position: office.position,
+      country: country.iso,
+      evidence: text.cite(i - 2, end),
+      from: i - 2,
+      to: i + 1,
+      reading: { kind: 'COREFERENCE', note: `"${phrase}" of ${referent.name} (${office.position}): the same office, for ${country.name}.` },
+    });
+  }
+}
+
 function isRespectively(text: AnnotatedText, nameStart: number): boolean {
   const { end } = text.sentenceOf(nameStart);
   for (let k = nameStart; k < Math.min(end, nameStart + 14); k++) if (text.lower(k) === 'respectively') return true;
@@ -898,7 +930,7 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
       to++;
       continue;
     }
-    if (/^(NN|NNP|NNS|NNPS|JJ|CD|VBG|VBN|FW|POS)$/.test(token.pos ?? '') || (token.pos === 'DT' && lower !== 'that')) {
+    if (/^(NN|NNP|NNS|NNPS|JJ|JJR|JJS|CD|VBG|VBN|FW|POS)$/.test(token.pos ?? '') || (token.pos === 'DT' && lower !== 'that')) {
       if (token.pos === 'VBN' && to === head + 1) break;
       to++;
       continue;
@@ -1095,6 +1127,14 @@ function describedParties(text: AnnotatedText, agreement: XAgreement, countries:
   });
 }
 
+/** Whether the words of a complement ("on transit trade") are words of an earlier title. */
+function sameTopic(title: string, complement: string): boolean {
+  const words = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+  const known = new Set(words(title));
+  const said = words(complement);
+  return said.length > 0 && said.filter((w) => known.has(w)).length / said.length >= 0.75;
+}
+
 export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement[] {
   const agreements: XAgreement[] = [];
   const used = new Set<number>();
@@ -1106,7 +1146,7 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     if (!check.ok && !(check.verb === undefined && listedAfterSigning(text, from))) continue;
     const headWord = text.tokens[i].word;
     const kind = headKind(text, i)!;
-    const plural = /s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase();
+    const plural = (/s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase()) || /^NNP?S$/.test(text.tokens[i].pos ?? '') || /^memoranda$/i.test(headWord);
     const phrase = wordsWithout(text, from, to, skip);
     const complement = to > i + 1;
     const evidence = [text.citeSentence(i)];
@@ -1140,7 +1180,9 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     // "The agreement between A and B" after "a cooperation agreement ...": the same document, named again.
     const determiner = text.lower(from - 1);
     const earlier = agreements.filter((a) => a.kind === kind && a.from < from);
-    if ((determiner === 'the' || determiner === 'this') && !text.isCapitalised(i) && earlier.length === 1 && !plural) {
+    // A complement of its own ("the agreement on avoidance of double taxation") names another document.
+    const ownTopic = complement && !['between', 'among'].includes(text.lower(i + 1)) && earlier.length === 1 && !sameTopic(earlier[0].title, text.words(i + 1, to));
+    if ((determiner === 'the' || determiner === 'this') && !text.isCapitalised(i) && earlier.length === 1 && !plural && !ownTopic) {
       const [known] = earlier;
       (known.mentions ??= []).push(from);
       if (known.parties.length === 0) known.parties = partiesOf(text, from, to, bodies);
@@ -1351,7 +1393,9 @@ export function findActs(
         sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
       }
       if (sides.length === 0) continue;
-      let docs = documents.filter((d) => Math.abs(at(d)! - v) < 60);
+      // The documents of the verb's own clause ("A signed X, while Y was inked by B"), else those near it.
+      const inClause = documents.filter((d) => at(d)! >= clauseStart && at(d)! < clauseEnd);
+      let docs = inClause.length > 0 ? inClause : documents.filter((d) => Math.abs(at(d)! - v) < 60);
       // "... witnessed the exchange of the following documents:": the documents of the list that follows.
       if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
         const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
