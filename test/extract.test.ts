@@ -111,6 +111,21 @@ describe('extraction from raw text', () => {
     expect(acts.filter((e) => e.by === 'Otieno Kamau')).toEqual([expect.objectContaining({ document: 'Memorandum on railway connectivity', with: ['Ama Owusu'] })]);
   }, SLOW_MS);
 
+  it('a dateline in capitals is not a person; an envoy "to the UAE" keeps the office and the country it is from', async () => {
+    const file = path.join(scratch, 'gulf.txt');
+    fs.writeFileSync(
+      file,
+      'ABU DHABI, 14 May 2025 (Example News) -- Minister of Energy Suhail Al Qasimi and Colombian Ambassador to the UAE Andres Gomez ' +
+        'today signed a memorandum of understanding on cooperation in renewable energy.\n',
+    );
+    const result = await runEntry('src/cli/extract.ts', [file, '--format', 'summary'], env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { persons: { name: string; roles: string[]; country?: string }[]; exchanges: { by: string; with: string[] }[] };
+    expect(summary.persons.map((p) => p.name)).toEqual(['Suhail Al Qasimi', 'Andres Gomez']);
+    expect(summary.persons[1]).toEqual(expect.objectContaining({ roles: ['Ambassador'], country: 'Colombia' }));
+    expect(summary.exchanges).toEqual([expect.objectContaining({ by: 'Suhail Al Qasimi', with: ['Andres Gomez'] })]);
+  }, SLOW_MS);
+
   it('drafts of 25 invented reports all pass validation (keys unique across kinds, quotes exact)', async () => {
     const folder = path.join(scratch, 'invented');
     fs.mkdirSync(folder);

@@ -323,7 +323,7 @@ function titleRuns(text: AnnotatedText): [number, number][] {
         if (isTitleWord(text, j)) j++;
         else if (isPossessive(text, j) && j > i) j++;
         else if (RUN_CONNECTORS.has(text.lower(j)) && j + 1 < sentence.tokenEnd && (isTitleWord(text, j + 1) || (text.lower(j + 1) === 'the' && isTitleWord(text, j + 2)))) j++;
-        else if (text.lower(j) === 'to' && j > i && countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0) && !countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0)!.adjective) j++;
+        else if (text.lower(j) === 'to' && j > i && envoyCountry(text, j)) j++;
         else if (text.tokens[j].word === ',' && isTitleWord(text, j + 1) && !isPersonToken(text, j + 1) && listInTitle(text, j + 1, sentence.tokenEnd)) j++;
         else break;
       }
@@ -338,6 +338,13 @@ function titleRuns(text: AnnotatedText): [number, number][] {
     }
   }
   return runs;
+}
+
+/** "to Sri Lanka", "to the UAE" after an envoy's office at token i ("to"): the country where the envoy serves. */
+function envoyCountry(text: AnnotatedText, i: number): boolean {
+  const at = text.lower(i + 1) === 'the' ? i + 2 : i + 1;
+  const match = countryAt(text.tokens.slice(at, at + 5).map((t) => t.word), 0);
+  return match !== undefined && !match.adjective;
 }
 
 /** ", Industry and Trade of Uzbekistan": a list of capitalised words that goes on to "and" inside a title. */
@@ -451,9 +458,10 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   }
   // ... to Sri Lanka (where an envoy serves): not the office's country.
   for (let k = b - 1; k > a; k--) {
-    if (words[k - 1]?.toLowerCase() !== 'to') continue;
+    const the = words[k - 1]?.toLowerCase() === 'the' ? 1 : 0;
+    if (words[k - 1 - the]?.toLowerCase() !== 'to') continue;
     const match = countryAt(words, k);
-    if (match && k + match.length === b) b = k - 1;
+    if (match && k + match.length === b) b = k - 1 - the;
     break;
   }
   // ... of Belarus / of the Republic of Uzbekistan (the longest country phrase that ends the title)
@@ -503,6 +511,9 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
   for (let mention of text.mentions) {
     if (mention.ner !== 'PERSON') continue;
     if (text.tokens.slice(mention.tokenStart, mention.tokenEnd).some((t) => t.pos === 'PRP' || t.pos === 'PRP$')) continue;
+    // "ABU DHABI, 14 May (Example News) --": a dateline in capitals, not a person.
+    const lineStart = mention.start === 0 || /\n\s*$/.test(text.text.slice(Math.max(0, mention.start - 3), mention.start));
+    if (lineStart && !/\p{Ll}/u.test(mention.text) && /^[,(:\-–—]/.test(text.tokens[mention.tokenEnd]?.word ?? '')) continue;
     // "Harsha de Alwis", "Salim bin Hamad Al Rawahi": a particle and a capitalised word go on with the name.
     let last = mention.tokenEnd;
     while (PARTICLES.has(text.lower(last)) && text.isCapitalised(last + 1) && text.tokens[last + 1]?.ner !== 'TITLE' && !/^(of|the)$/i.test(text.tokens[last + 1].word)) {
