@@ -126,6 +126,31 @@ describe('extraction from raw text', () => {
     expect(summary.exchanges).toEqual([expect.objectContaining({ by: 'Suhail Al Qasimi', with: ['Andres Gomez'] })]);
   }, SLOW_MS);
 
+  it('a bulleted press release: titles without their bullets, each item\'s own signers, the meeting before the comma not a signer', async () => {
+    const file = path.join(scratch, 'release.txt');
+    fs.writeFileSync(
+      file,
+      [
+        'Jakarta, 3 September 2024 - Following the bilateral meeting between Foreign Minister Dewi Lestari and Vietnamese Deputy Prime Minister Nguyen Van Long, the two countries signed three cooperation documents, namely:',
+        '- Memorandum of Understanding on Maritime Cooperation, signed by Foreign Minister Dewi Lestari and Deputy Prime Minister Nguyen Van Long;',
+        '- Agreement on Mutual Recognition of Driving Licences, signed by Minister of Transportation Budi Santoso and Vietnamese Ambassador to Indonesia Tran Thi Mai;',
+        '- Letter of Intent on Tourism Promotion.',
+      ].join('\n'),
+    );
+    const result = await runEntry('src/cli/extract.ts', [file, '--format', 'summary'], env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { agreements: { title: string }[]; exchanges: { document: string; by: string; with: string[] }[] };
+    expect(summary.agreements.map((a) => a.title)).toEqual([
+      'Memorandum of Understanding on Maritime Cooperation',
+      'Agreement on Mutual Recognition of Driving Licences',
+      'Letter of Intent on Tourism Promotion',
+    ]);
+    expect(summary.exchanges.map((e) => [e.document, e.by, e.with])).toEqual([
+      ['Memorandum of Understanding on Maritime Cooperation', 'Dewi Lestari', ['Nguyen Van Long']],
+      ['Agreement on Mutual Recognition of Driving Licences', 'Budi Santoso', ['Tran Thi Mai']],
+    ]);
+  }, SLOW_MS);
+
   it('drafts of 25 invented reports all pass validation (keys unique across kinds, quotes exact)', async () => {
     const folder = path.join(scratch, 'invented');
     fs.mkdirSync(folder);

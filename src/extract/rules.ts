@@ -857,6 +857,8 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
     if (['DT', 'CD', 'PRP$', 'POS', 'IN', 'CC', ',', ':', '``', "''", '-LRB-', '-RRB-', 'VBD', 'VBZ', 'VBP', 'RB', 'TO', 'WDT'].includes(token.pos ?? '')) break;
     if (STOP_WORDS.has(lower) || token.ner === 'DATE' || token.ner === 'PERSON') break;
     if (!/^(NN|NNP|NNS|NNPS|JJ|VBN|VBG|HYPH)$/.test(token.pos ?? '') && token.word !== '-') break;
+    // "- Memorandum of ..." in a bulleted list: the bullet is not the title's.
+    if (LIST_MARKER.test(token.word) && /(^|\n)[ \t]*$/.test(text.text.slice(Math.max(0, token.start - 40), token.start))) break;
     if (token.ner === 'COUNTRY' || token.ner === 'NATIONALITY') break;
     from--;
   }
@@ -1378,6 +1380,15 @@ export function findActs(
       } else {
         agentFrom = clauseStart;
         agentTo = v;
+        // "Following the meeting between A and B, the two countries signed": the opening phrase is not the subject.
+        // (Also after a dateline: "Jakarta, 3 September - Following ...".)
+        let opening = agentFrom;
+        for (let k = agentFrom; k < agentTo; k++) if (/^(-|--|–|—)$/.test(text.tokens[k].word)) opening = k + 1;
+        if (/^(following|after|during|at|on|upon|before|in)$/.test(text.lower(opening)) && !/^in the presence\b/i.test(text.words(opening, opening + 3))) {
+          let comma = opening;
+          while (comma < agentTo && text.tokens[comma].word !== ',') comma++;
+          if (comma < agentTo) agentFrom = comma + 1;
+        }
       }
       // "... co-chaired by A and B, who witnessed the signing": the people "who" stands for.
       if (!passive && text.lower(v - 1) === 'who' && text.tokens[v - 2]?.word === ',') agentFrom = start;
