@@ -151,6 +151,22 @@ describe('extraction from raw text', () => {
     ]);
   }, SLOW_MS);
 
+  it('"signed between A and B" makes them the signatories; the agency credited in a dateline is not a body', async () => {
+    const file = path.join(scratch, 'agency.txt');
+    fs.writeFileSync(
+      file,
+      'MOSCOW, Oct 2 (Example Agency) - An accord on the mutual protection of investments was signed between the Russian Direct Investment Fund ' +
+        'and the Egyptian Sovereign Fund on Thursday.\n',
+    );
+    const result = await runEntry('src/cli/extract.ts', [file, '--published', '2025-10-02', '--format', 'summary'], env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { organizations: { name: string }[]; agreements: { title: string; parties: string[] }[] };
+    expect(summary.organizations.map((o) => o.name)).toEqual(['Russian Direct Investment Fund', 'Egyptian Sovereign Fund']);
+    expect(summary.agreements).toEqual([
+      expect.objectContaining({ title: 'Accord on the mutual protection of investments', parties: ['Russian Direct Investment Fund', 'Egyptian Sovereign Fund'] }),
+    ]);
+  }, SLOW_MS);
+
   it('drafts of 25 invented reports all pass validation (keys unique across kinds, quotes exact)', async () => {
     const folder = path.join(scratch, 'invented');
     fs.mkdirSync(folder);

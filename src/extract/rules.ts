@@ -232,6 +232,10 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
     const words = name.split(/\s+/);
     if (words.length === 1 && (countryOf(name) || /^[A-Z]{2,6}s$/.test(name))) continue;
     if (countryOf(name)) continue;
+    // "MOSCOW, Oct 2 (Example Agency) -": the credit of a dateline, not a body of the report.
+    const inParentheses = /^(\(|-LRB-)$/.test(text.tokens[mention.tokenStart - 1]?.word ?? '') && /^(\)|-RRB-)$/.test(text.tokens[mention.tokenEnd]?.word ?? '');
+    const nearLineStart = !text.text.slice(Math.max(0, mention.start - 60), mention.start).includes('\n') ? mention.start < 60 : /\n[^\n]{0,60}$/.test(text.text.slice(Math.max(0, mention.start - 61), mention.start));
+    if (inParentheses && nearLineStart && /^(-|--|–|—)$/.test(text.tokens[mention.tokenEnd + 1]?.word ?? '')) continue;
     // "memorandums of understanding (MoUs)": a document, not a body.
     if (mention.tokenEnd - mention.tokenStart === 1 && headKind(text, mention.tokenStart)) continue;
     // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies.
@@ -1089,6 +1093,7 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
   const actors: XActor[] = [];
   for (const [a, b] of chunks) {
     let end = b;
+    while (end > a && /^[.,;:]$/.test(text.tokens[end - 1].word)) end--;
     // The second chunk ends at the title's complements ("... on the Promotion of Investments").
     for (let i = a + 1; i < b; i++) {
       const lower = text.lower(i);
@@ -1101,7 +1106,7 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
     const tokens = words.split(/\s+/);
     const body = bodies.find((x) => words.toLowerCase() === x.name.toLowerCase() || words.toLowerCase().startsWith(x.name.toLowerCase()));
     if (body) actors.push({ body });
-    else if (/^(government|ministry|ministries|chamber|bank|agency|authority|council|committee)\b/i.test(words) || /\b(ministry|government|authority|agency|bank|chamber|council|commission|company|corporation)\b/i.test(words)) {
+    else if (ORGANISATION_HEAD.test(words)) {
       if (!/\btwo countries\b|\bboth\b/i.test(words)) {
         const created: XBody = { name: words, kind: bodyKind(words), country: countryInWords(tokens), nameAsReported: true, evidence: [text.cite(a, end)] };
         bodies.push(created);
@@ -1592,6 +1597,12 @@ function sidesIn(
   return sides.sort((x, y) => x.evidence.start - y.evidence.start);
 }
 
+/** The end of the clause of the verb at v: the next ";", ", while" or sentence end. */
+function clauseEndAfter(text: AnnotatedText, v: number, end: number): number {
+  for (let k = v + 1; k < end; k++) if (text.tokens[k].word === ';' || ['while', 'whereas', 'but'].includes(text.lower(k))) return k;
+  return end;
+}
+
 /**
  * Countries or bodies that sign ("Kenya and Ghana signed an agreement", "The governments of Pakistan and Belarus
  * signed ..."): signatories of the documents the clause names. A generic object ("a series of agreements") makes them
@@ -1601,6 +1612,12 @@ function signatoriesIn(text: AnnotatedText, start: number, end: number, document
   for (let v = start; v < end; v++) {
     const lemma = text.tokens[v].lemma?.toLowerCase();
     if (!(lemma === 'sign' || lemma === 'ink' || lemma === 'formalise' || lemma === 'formalize') || !text.tokens[v].pos?.startsWith('VB')) continue;
+    // "An accord ... was signed between the Russian Direct Investment Fund and the Egyptian Sovereign Fund".
+    if (text.lower(v + 1) === 'between') {
+      const between = partiesOf(text, v + 1, clauseEndAfter(text, v, end), bodies);
+      for (const doc of documents.filter((d) => d.from < v)) for (const actor of between) if (!doc.signatories.some((s) => JSON.stringify(s) === JSON.stringify(actor))) doc.signatories.push(actor);
+      continue;
+    }
     const subject = text.words(start, v);
     if (text.tokens.slice(start, v).some((t) => t.ner === 'PERSON' || t.ner === 'TITLE')) continue;
     const actors: XActor[] = [];
