@@ -23,6 +23,13 @@ import { loadState, testConfig, TEST_PASSWORD } from './support/test-neo4j';
 const SLOW_MS = 900_000;
 const SEED_TEXT = path.join(PROJECT_ROOT, 'data', 'articles', '000_1cdabd96cc36ddc2.txt');
 
+interface Summary {
+  persons: { name: string; roles: string[]; country?: string }[];
+  organizations: { name: string }[];
+  agreements: { title: string; parties: string[] }[];
+  exchanges: { document: string; by: string; with: string[]; verb: string }[];
+}
+
 describe('extraction from raw text', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-extract-'));
   const run = runToken();
@@ -30,6 +37,16 @@ describe('extraction from raw text', () => {
   let finished: Promise<unknown>;
   let env: Record<string, string>;
   let driver: Driver;
+
+  /** The `--format summary` digest of an invented text. */
+  async function summaryOf(name: string, text: string, ...args: string[]): Promise<Summary> {
+    const file = path.join(scratch, `${name}.txt`);
+    fs.writeFileSync(file, text);
+    const result = await runEntry('src/cli/extract.ts', [file, ...args, '--format', 'summary'], env);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as Summary;
+  }
 
   beforeAll(async () => {
     serve = startEntry('src/cli/corenlp.ts', ['serve', '--annotators', 'tokenize,ssplit,pos,lemma,ner'], run.env, { detached: true });
@@ -84,9 +101,8 @@ describe('extraction from raw text', () => {
   }, SLOW_MS);
 
   it('reads wire copy: lower-case offices with a possessive country, plural offices, "the X ministers of A and B", counterparts, clauses', async () => {
-    const file = path.join(scratch, 'wire.txt');
-    fs.writeFileSync(
-      file,
+    const summary = await summaryOf(
+      'wire',
       [
         'NAIROBI, March 4 (Example Wire) - Kenya\'s foreign minister Amina Odhiambo and Kwame Boateng, Ghana\'s trade minister, signed a memorandum of understanding on visa exemption on Tuesday.',
         'The transport ministers of Kenya and Ghana also signed an agreement on air services.',
@@ -94,10 +110,9 @@ describe('extraction from raw text', () => {
           'while a memorandum on railway connectivity was inked by Railways Minister Otieno Kamau and Ghanaian Energy Minister Ama Owusu.',
         'Presidents Daniel Kiprono of Kenya and Yaw Mensah of Ghana witnessed the signing.',
       ].join('\n\n'),
+      '--published',
+      '2025-03-04',
     );
-    const result = await runEntry('src/cli/extract.ts', [file, '--published', '2025-03-04', '--format', 'summary'], env);
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { persons: { name: string; roles: string[]; country?: string }[]; exchanges: { document: string; by: string; with: string[]; verb: string }[] };
     const person = (name: string) => summary.persons.find((p) => p.name === name);
     expect(person('Amina Odhiambo')).toEqual(expect.objectContaining({ roles: ['foreign minister'], country: 'Kenya' }));
     expect(person('Kwame Boateng')).toEqual(expect.objectContaining({ roles: ['trade minister'], country: 'Ghana' }));
@@ -112,24 +127,19 @@ describe('extraction from raw text', () => {
   }, SLOW_MS);
 
   it('a dateline in capitals is not a person; an envoy "to the UAE" keeps the office and the country it is from', async () => {
-    const file = path.join(scratch, 'gulf.txt');
-    fs.writeFileSync(
-      file,
+    const summary = await summaryOf(
+      'gulf',
       'ABU DHABI, 14 May 2025 (Example News) -- Minister of Energy Suhail Al Qasimi and Colombian Ambassador to the UAE Andres Gomez ' +
         'today signed a memorandum of understanding on cooperation in renewable energy.\n',
     );
-    const result = await runEntry('src/cli/extract.ts', [file, '--format', 'summary'], env);
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { persons: { name: string; roles: string[]; country?: string }[]; exchanges: { by: string; with: string[] }[] };
     expect(summary.persons.map((p) => p.name)).toEqual(['Suhail Al Qasimi', 'Andres Gomez']);
     expect(summary.persons[1]).toEqual(expect.objectContaining({ roles: ['Ambassador'], country: 'Colombia' }));
     expect(summary.exchanges).toEqual([expect.objectContaining({ by: 'Suhail Al Qasimi', with: ['Andres Gomez'] })]);
   }, SLOW_MS);
 
   it('a bulleted press release: titles without their bullets, each item\'s own signers, the meeting before the comma not a signer', async () => {
-    const file = path.join(scratch, 'release.txt');
-    fs.writeFileSync(
-      file,
+    const summary = await summaryOf(
+      'release',
       [
         'Jakarta, 3 September 2024 - Following the bilateral meeting between Foreign Minister Dewi Lestari and Vietnamese Deputy Prime Minister Nguyen Van Long, the two countries signed three cooperation documents, namely:',
         '- Memorandum of Understanding on Maritime Cooperation, signed by Foreign Minister Dewi Lestari and Deputy Prime Minister Nguyen Van Long;',
@@ -137,9 +147,6 @@ describe('extraction from raw text', () => {
         '- Letter of Intent on Tourism Promotion.',
       ].join('\n'),
     );
-    const result = await runEntry('src/cli/extract.ts', [file, '--format', 'summary'], env);
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { agreements: { title: string }[]; exchanges: { document: string; by: string; with: string[] }[] };
     expect(summary.agreements.map((a) => a.title)).toEqual([
       'Memorandum of Understanding on Maritime Cooperation',
       'Agreement on Mutual Recognition of Driving Licences',
@@ -152,15 +159,13 @@ describe('extraction from raw text', () => {
   }, SLOW_MS);
 
   it('"signed between A and B" makes them the signatories; the agency credited in a dateline is not a body', async () => {
-    const file = path.join(scratch, 'agency.txt');
-    fs.writeFileSync(
-      file,
+    const summary = await summaryOf(
+      'agency',
       'MOSCOW, Oct 2 (Example Agency) - An accord on the mutual protection of investments was signed between the Russian Direct Investment Fund ' +
         'and the Egyptian Sovereign Fund on Thursday.\n',
+      '--published',
+      '2025-10-02',
     );
-    const result = await runEntry('src/cli/extract.ts', [file, '--published', '2025-10-02', '--format', 'summary'], env);
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { organizations: { name: string }[]; agreements: { title: string; parties: string[] }[] };
     expect(summary.organizations.map((o) => o.name)).toEqual(['Russian Direct Investment Fund', 'Egyptian Sovereign Fund']);
     expect(summary.agreements).toEqual([
       expect.objectContaining({ title: 'Accord on the mutual protection of investments', parties: ['Russian Direct Investment Fund', 'Egyptian Sovereign Fund'] }),
