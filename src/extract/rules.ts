@@ -1722,16 +1722,13 @@ export function findEvents(
       : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
         /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
     const session = !framing && !/ceremony/i.test(said) ? /\b(?:annual |joint |plenary )?(session|summit|meeting) of the ([\w' -]+?)(?:[,.]|$)|\bthe ([\w' -]+?)'s (annual |plenary )?(session|meeting|summit)\b/i.exec(said) : null;
-    const kind = framing ? (/talks/i.test(framing[2]) ? 'TALKS' : 'MEETING') : session ? 'MEETING' : 'SIGNING_CEREMONY';
-    ceremony = {
-      kind,
-      name: framing ? sentenceCase(framing[1]) : session ? sentenceCase(session[0].replace(/[,.]$/, '')) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
-      date: acts.find((a) => a.date)?.date ?? eventDate,
-      place,
-      between: [],
-      participants,
-      evidence: acts.slice(0, 3).map((a) => a.evidence),
-    };
+    const date = acts.find((a) => a.date)?.date ?? eventDate;
+    const evidence = acts.slice(0, 3).map((a) => a.evidence);
+    // The talks or meeting the signing closed: an event of its own.
+    if (framing) events.push({ kind: /talks/i.test(framing[2]) ? 'TALKS' : 'MEETING', name: sentenceCase(framing[1]), date, place, between: [], participants: [], evidence });
+    ceremony = session
+      ? { kind: 'MEETING', name: sentenceCase(session[0].replace(/[,.]$/, '')), date, place, between: [], participants, evidence }
+      : { kind: 'SIGNING_CEREMONY', name: place ? `Signing ceremony in ${place.name}` : 'Signing ceremony', date, place, between: [], participants, evidence };
     events.push(ceremony);
   }
   // A visit: "X's (official|state) visit to Y", "visit of X to Y", "X ... visited Y".

@@ -197,6 +197,11 @@ describe('rule families on the dev set', () => {
     expect(draft.exchanges.filter((e) => mous.some((m) => e.documents.includes(m.key)))).toEqual([]);
   });
 
+  it('documents signed at the close of a meeting: a signing ceremony of its own on that day, and the meeting (213)', () => {
+    const events = draftOf('213').events.map((e) => [e.kind, e.date]);
+    expect(events).toEqual(expect.arrayContaining([['SIGNING_CEREMONY', '2023-08-22'], ['MEETING', '2023-08-22']]));
+  });
+
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
     expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
     expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
