@@ -174,6 +174,7 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     name: event.name,
     kind: event.kind,
     date: event.date,
+    ...(event.reading ? { reading: event.reading } : {}),
     place: event.place ? placeKey(event.place) : undefined,
     country: countryKey(event.country, event.evidence[0]),
     partOf: event !== visit && visit && event.date === visit.date ? eventKeys.get(visit) : undefined,

@@ -111,6 +111,7 @@ export interface XEvent {
   kind: 'VISIT' | 'MEETING' | 'TALKS' | 'SIGNING_CEREMONY' | 'PRESS_EVENT';
   name: string;
   date?: string;
+  reading?: FactReading;
   place?: XPlace;
   country?: string;
   between: string[];
@@ -1688,6 +1689,24 @@ export function findDateline(text: AnnotatedText, places: XPlace[]): XPlace | un
   return undefined;
 }
 
+const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/**
+ * "at the close of a two-day meeting" on a known day D: the meeting ran from D minus one day to D, an interval read
+ * from the count (a reading), not stated.
+ */
+function countedClose(said: string, date: string | undefined): { date: string; reading: FactReading } | undefined {
+  const match = /\bat the (?:close|end) of (?:a|the) (two|three|four|five|six|seven)-day\b/i.exec(said);
+  if (!match || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const days = COUNTS[match[1].toLowerCase()];
+  const start = new Date(`${date}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - (days - 1));
+  return {
+    date: `${start.toISOString().slice(0, 10)}/${date}`,
+    reading: { kind: 'OTHER', note: `"${match[0]}" that closed on ${date}: the ${days} days are counted back from it.` },
+  };
+}
+
 export function findEvents(
   text: AnnotatedText,
   acts: XAct[],
@@ -1719,13 +1738,16 @@ export function findEvents(
     const said = acts.map((a) => a.evidence.quote).join(' ');
     const framing = /ceremony/i.test(said)
       ? null
-      : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
+      : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference|round))\b/i.exec(said) ??
         /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
     const session = !framing && !/ceremony/i.test(said) ? /\b(?:annual |joint |plenary )?(session|summit|meeting) of the ([\w' -]+?)(?:[,.]|$)|\bthe ([\w' -]+?)'s (annual |plenary )?(session|meeting|summit)\b/i.exec(said) : null;
     const date = acts.find((a) => a.date)?.date ?? eventDate;
     const evidence = acts.slice(0, 3).map((a) => a.evidence);
     // The talks or meeting the signing closed: an event of its own.
-    if (framing) events.push({ kind: /talks/i.test(framing[2]) ? 'TALKS' : 'MEETING', name: sentenceCase(framing[1]), date, place, between: [], participants: [], evidence });
+    if (framing) {
+      const counted = countedClose(said, date);
+      events.push({ kind: /talks|round/i.test(framing[2]) ? 'TALKS' : 'MEETING', name: sentenceCase(framing[1].replace(/^(close|end|start|opening) of (a|the|an) /i, '')), date: counted?.date ?? date, reading: counted?.reading, place, between: [], participants: [], evidence });
+    }
     ceremony = session
       ? { kind: 'MEETING', name: sentenceCase(session[0].replace(/[,.]$/, '')), date, place, between: [], participants, evidence }
       : { kind: 'SIGNING_CEREMONY', name: place ? `Signing ceremony in ${place.name}` : 'Signing ceremony', date, place, between: [], participants, evidence };

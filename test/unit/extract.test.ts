@@ -197,9 +197,14 @@ describe('rule families on the dev set', () => {
     expect(draft.exchanges.filter((e) => mous.some((m) => e.documents.includes(m.key)))).toEqual([]);
   });
 
-  it('documents signed at the close of a meeting: a signing ceremony of its own on that day, and the meeting (213)', () => {
-    const events = draftOf('213').events.map((e) => [e.kind, e.date]);
-    expect(events).toEqual(expect.arrayContaining([['SIGNING_CEREMONY', '2023-08-22'], ['MEETING', '2023-08-22']]));
+  it('documents signed at the close of a two-day meeting: a signing ceremony that day, the meeting the two days to it, as a reading (213)', () => {
+    const events = draftOf('213').events.map((e) => [e.kind, e.name, e.date, e.reading?.kind]);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        ['SIGNING_CEREMONY', 'Signing ceremony in Copacabana', '2023-08-22', undefined],
+        ['MEETING', 'Two-day binational meeting', '2023-08-21/2023-08-22', 'OTHER'],
+      ]),
+    );
   });
 
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
