@@ -1874,7 +1874,9 @@ function recoverNames(text: AnnotatedText): void {
   const added: EntityMention[] = [];
   for (const sentence of text.annotation.sentences) {
     for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
-      if (isPersonToken(text, i) || !text.isCapitalised(i) || !text.isCapitalised(i - 1) || isPersonToken(text, i - 1)) continue;
+      // Right after the title, or after its comma ("Minister of Industry and Trade, Lê Thị Hương").
+      const afterTitle = text.isCapitalised(i - 1) || (text.tokens[i - 1].word === ',' && text.isCapitalised(i - 2));
+      if (isPersonToken(text, i) || !text.isCapitalised(i) || !afterTitle || isPersonToken(text, i - 1)) continue;
       let end = i;
       while (end < sentence.tokenEnd && text.isCapitalised(end) && !isPersonToken(text, end) && end - i < 4) end++;
       const words = text.tokens.slice(i, end).map((t) => t.word);

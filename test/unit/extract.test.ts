@@ -207,6 +207,13 @@ describe('rule families on the dev set', () => {
     );
   });
 
+  it('a name CoreNLP leaves untagged after a title and its comma is recovered whole: "Minister of Industry and Trade, Lê Thị Hương" (204)', () => {
+    const draft = draftOf('204');
+    expect(draft.people.map((p) => p.name)).toContain('Lê Thị Hương');
+    expect(draft.people.map((p) => p.name)).not.toContain('Thị Hương');
+    expect(sides(draft, /critical minerals/)![0].sides.map((s) => s.person)).toEqual(['Esteban Morales Pizarro', 'Lê Thị Hương']);
+  });
+
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
     expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
     expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
