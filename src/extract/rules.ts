@@ -239,8 +239,10 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
     if (inParentheses && nearLineStart && /^(-|--|–|—)$/.test(text.tokens[mention.tokenEnd + 1]?.word ?? '')) continue;
     // "memorandums of understanding (MoUs)": a document, not a body.
     if (mention.tokenEnd - mention.tokenStart === 1 && headKind(text, mention.tokenStart)) continue;
-    // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies.
+    // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies. Nor names without an organisation's head
+    // word ("La Paz", "Border Trade": places and topics CoreNLP tags as organisations), unless an acronym (SOCAR).
     if (/\b(palace|hotel|hall|house|centre|center|square)\b/i.test(name)) continue;
+    if (!ORGANISATION_HEAD.test(name) && bodyKind(name) === 'OTHER' && !/^[A-Z][A-Z&]+$/.test(name)) continue;
     const tokenAfter = text.tokens[mention.tokenEnd];
     if (tokenAfter && /^(minister|ministers)$/i.test(tokenAfter.word)) continue;
     let country = countryInWords(words);
@@ -278,7 +280,12 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
   // One body under two forms of its name: the longer is its name, the other an alias.
   const bodies = [...found.values()];
   for (const short of [...bodies]) {
-    const long = bodies.find((b) => b !== short && b.name.length > short.name.length && bodyStem(b.name) === bodyStem(short.name) && b.country === (short.country ?? b.country));
+    // Also a later short form that ends the full name ("the Business Council" of "Uzbek-Indonesian Business Council"),
+    // when it is the only body it could be.
+    const endsOf = bodies.filter((b) => b !== short && short.name.split(' ').length >= 2 && b.name.toLowerCase().endsWith(` ${short.name.toLowerCase()}`) && (b.evidence[0]?.start ?? 0) < (short.evidence[0]?.start ?? 0));
+    const long =
+      bodies.find((b) => b !== short && b.name.length > short.name.length && bodyStem(b.name) === bodyStem(short.name) && b.country === (short.country ?? b.country)) ??
+      (endsOf.length === 1 ? endsOf[0] : undefined);
     if (!long) continue;
     (long.aliases ??= new Set()).add(short.name);
     for (const e of short.evidence) if (long.evidence.length < 3 && !long.evidence.some((k) => k.start === e.start)) long.evidence.push(e);

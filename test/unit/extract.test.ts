@@ -214,6 +214,12 @@ describe('rule families on the dev set', () => {
     expect(sides(draft, /critical minerals/)![0].sides.map((s) => s.person)).toEqual(['Esteban Morales Pizarro', 'Lê Thị Hương']);
   });
 
+  it('a later short form of a body ("the Business Council") is an alias; places tagged as organisations are not bodies (202, 213)', () => {
+    const council = draftOf('202').bodies.filter((b) => /Business Council/.test(b.name));
+    expect(council.map((b) => [b.name, b.aliases])).toEqual([['Uzbek-Indonesian Business Council', ['Business Council']]]);
+    expect(draftOf('213').bodies.map((b) => b.name)).not.toContain('La Paz');
+  });
+
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
     expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
     expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
