@@ -1082,6 +1082,26 @@ function kindAsReported(kind: AgreementKind, headWord: string, phrase: string): 
   return undefined;
 }
 
+/** The places of each text (findPlaces'), which parties that are places join. */
+const TEXT_PLACES = new WeakMap<AnnotatedText, XPlace[]>();
+
+/**
+ * A region or city as a party ("between the Los Lagos Region and Nordland County", "twinning between Puerto Montt and
+ * Bodø"): a place the text tags as a city, or a name ending in Region, County, Province...
+ */
+function placeParty(text: AnnotatedText, from: number, to: number, words: string): XPlace | undefined {
+  const city = text.mentions.some((m) => m.ner === 'CITY' && m.tokenStart === from && m.tokenEnd === to);
+  const region = /^(\p{Lu}[\p{L}-]*\s+)+(Region|County|Province|Prefecture|Oblast|Governorate|Municipality|District|Capital|City)$/u.test(words);
+  if (!city && !region) return undefined;
+  const places = TEXT_PLACES.get(text) ?? [];
+  TEXT_PLACES.set(text, places);
+  const known = places.find((p) => p.name.toLowerCase() === words.toLowerCase());
+  if (known) return known;
+  const place: XPlace = { name: words, kind: city || /(City|Capital)$/.test(words) ? 'CITY' : 'REGION', evidence: [text.cite(from, to)] };
+  places.push(place);
+  return place;
+}
+
 /** Actors named in "between A and B" (countries, or bodies by their names or head words). */
 export function partiesOf(text: AnnotatedText, from: number, to: number, bodies: XBody[]): XActor[] {
   let at = -1;
@@ -1113,7 +1133,11 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
     const words = text.words(a, end).replace(/^the\s+/i, '');
     const tokens = words.split(/\s+/);
     const body = bodies.find((x) => words.toLowerCase() === x.name.toLowerCase() || words.toLowerCase().startsWith(x.name.toLowerCase()));
+    // A place only as the document's party, not as the object of its topic ("the road between Kaolack and Tambacounda").
+    const ofDocument = headKind(text, at - 1) !== undefined || ['twinning', 'cooperation', 'partnership', 'friendship', 'relations'].includes(text.lower(at - 1));
+    const place = body || !ofDocument ? undefined : placeParty(text, a, end, words);
     if (body) actors.push({ body });
+    else if (place) actors.push({ place });
     else if (ORGANISATION_HEAD.test(words)) {
       if (!/\btwo countries\b|\bboth\b/i.test(words)) {
         const created: XBody = { name: words, kind: bodyKind(words), country: countryInWords(tokens), nameAsReported: true, evidence: [text.cite(a, end)] };
@@ -1910,6 +1934,7 @@ export function read(text: AnnotatedText): Reading {
   recoverNames(text);
   const countries = findCountries(text);
   const places = findPlaces(text);
+  TEXT_PLACES.set(text, places);
   const { people, titles, byToken } = findPeople(text);
   const titleSpans = titleRuns(text).filter(([a, b]) => b - a > 1 || !/^(ministry|government)$/i.test(text.words(a, b)));
   const bodies = findBodies(text, [...titleSpans, ...people.flatMap((p) => p.titles.map((t) => [t.from, t.to] as [number, number]))]);
@@ -1940,6 +1965,7 @@ export function read(text: AnnotatedText): Reading {
   const dateline = findDateline(text, places);
   const { events } = findEvents(text, acts, people, byToken, places, dateline, eventDate, mainCountries);
   // Only places where something happens, or that the text places in a country.
-  const usedPlaces = places.filter((p) => events.some((e) => e.place === p));
+  const isParty = (p: XPlace) => agreements.some((a) => [...a.parties, ...a.signatories].some((x) => 'place' in x && x.place === p));
+  const usedPlaces = places.filter((p) => events.some((e) => e.place === p) || isParty(p));
   return { countries, places: usedPlaces, bodies, people, unnamed, agreements, acts, events };
 }

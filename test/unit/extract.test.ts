@@ -220,6 +220,15 @@ describe('rule families on the dev set', () => {
     expect(draftOf('213').bodies.map((b) => b.name)).not.toContain('La Paz');
   });
 
+  it('regions are parties of "the agreement between the Los Lagos Region and Nordland County"; a road\'s ends are not (206, 205)', () => {
+    const draft = draftOf('206');
+    const agreement = draft.agreements.find((a) => /aquaculture/.test(a.title))!;
+    expect(agreement.parties!.map((key) => draft.places.find((p) => p.key === key)?.name)).toEqual(['Los Lagos Region', 'Nordland County']);
+    const loan = draftOf('205').agreements.find((a) => /road between Kaolack/.test(a.title))!;
+    expect([...(loan.parties ?? []), ...(loan.signatories ?? [])]).not.toEqual(expect.arrayContaining(['kaolack']));
+    expect(draftOf('205').places.map((p) => p.name)).not.toContain('Kaolack');
+  });
+
   it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
     expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
     expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
