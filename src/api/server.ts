@@ -20,7 +20,7 @@ import { articlesRoute, authorize } from './articles';
 import { requestBookmarks } from './bookmarks';
 import { errorFormatter } from './errors';
 import { extractRoute } from './extract';
-import { createExtractionService } from '../extract/service';
+import { createExtractionService, type ExtractionService } from '../extract/service';
 import { FanOut, nodeTypes } from './fan-out';
 import { createHttpHandler, sendJson, type Route } from './http';
 import { ideAssets, sendAsset } from './ide';
@@ -42,6 +42,8 @@ export interface Api {
   apollo: ApolloServer<Neo4jGraphQLContext>;
   /** A request's context, as the HTTP handler builds it (with no request: an open read, for executeOperation). */
   context: (req?: IncomingMessage) => Promise<Neo4jGraphQLContext>;
+  /** Drafting behind POST /extract (its queue, for tests and probes). */
+  extraction: ExtractionService;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function createApi({ driver, config, log = (line) => process.stderr
     handler,
     apollo,
     context,
+    extraction,
     stop: async () => {
       fanOut.stop();
       await Promise.all([apollo.stop(), extraction.stop()]);
