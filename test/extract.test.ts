@@ -4,7 +4,6 @@
  * the unit tests make from the stored annotation (so those fixtures are still what CoreNLP says); drafting writes
  * nothing to the graph; `ingest --extract` loads the draft with its provenance.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +14,9 @@ import { PROJECT_ROOT } from '../src/config';
 import { createDriver } from '../src/db/connect';
 import { loadGold, storedAnnotation } from '../src/extract/dev-set';
 import { draftFrom } from '../src/extract/extract';
-import { collect, runEntry, startEntry, STACK_LINE, waitForOutput } from './support/entry-points';
+import { serveCoreNLP, type ServedCoreNLP } from './support/corenlp';
+import { runEntry, STACK_LINE } from './support/entry-points';
 import { graphSnapshot, schemaOnlyGraph } from './support/graph';
-import { eventually, runToken } from './support/processes';
 import { loadState, testConfig, TEST_PASSWORD } from './support/test-neo4j';
 
 const SLOW_MS = 900_000;
@@ -32,9 +31,7 @@ interface Summary {
 
 describe('extraction from raw text', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'diplomatic-graph-extract-'));
-  const run = runToken();
-  let serve: ChildProcess;
-  let finished: Promise<unknown>;
+  let corenlp: ServedCoreNLP;
   let env: Record<string, string>;
   let driver: Driver;
 
@@ -49,19 +46,14 @@ describe('extraction from raw text', () => {
   }
 
   beforeAll(async () => {
-    serve = startEntry('src/cli/corenlp.ts', ['serve', '--annotators', 'tokenize,ssplit,pos,lemma,ner'], run.env, { detached: true });
-    finished = collect(serve).finished;
-    const output = await waitForOutput(serve, 'is ready at', SLOW_MS);
-    const url = /is ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
-    env = { ...run.env, CORENLP_URL: url, NEO4J_URI: `bolt://127.0.0.1:${loadState().boltPort}`, NEO4J_PASSWORD: TEST_PASSWORD };
+    corenlp = await serveCoreNLP(SLOW_MS);
+    env = { ...corenlp.env, CORENLP_URL: corenlp.url, NEO4J_URI: `bolt://127.0.0.1:${loadState().boltPort}`, NEO4J_PASSWORD: TEST_PASSWORD };
     driver = createDriver(testConfig().neo4j);
     await schemaOnlyGraph(driver);
   }, SLOW_MS);
 
   afterAll(async () => {
-    if (serve?.exitCode === null) process.kill(-serve.pid!, 'SIGTERM');
-    await finished;
-    expect(await eventually(() => run.servers().length === 0, 30_000)).toBe(true);
+    await corenlp?.stop();
     await driver?.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }, SLOW_MS);
