@@ -79,7 +79,10 @@ describe('draft review in the Explorer', () => {
     await waitReady(page);
     await expect(page.locator('h1').innerText()).resolves.toBe('Review a draft');
     await page.getByLabel('Or upload a .txt file').setInputFiles(REPORT_FILE);
-    await expect(page.getByLabel('Report text').inputValue()).resolves.toBe(REPORT);
+    // The page reads the file asynchronously: wait for the text to arrive.
+    const text = page.getByLabel('Report text');
+    await page.waitForFunction(() => (document.getElementById('review-text') as HTMLTextAreaElement | null)?.value !== '', undefined, { timeout: 30_000 });
+    await expect(text.inputValue()).resolves.toBe(REPORT);
     const reader = await mintToken(config.auth, { subject: 'rita@desk', roles: ['reader'], expiresIn: '10m' });
     await page.getByLabel('Curator token').fill(reader);
     await page.getByRole('button', { name: 'Draft the article' }).click();
