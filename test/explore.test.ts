@@ -31,6 +31,14 @@ describe('the Explorer', () => {
   const watch = (page: Page) => {
     page.on('console', (message) => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Which request failed, and what the server said (a console error says only the status).
+    page.on('response', (response) => {
+      if (response.status() < 400 || response.status() === 404) return;
+      void response.text().then(
+        (body) => problems.push(`response ${response.status()} to ${response.request().method()} ${new URL(response.url()).pathname}: ${response.request().postData()?.slice(0, 300)} -> ${body.slice(0, 300)}`),
+        () => undefined,
+      );
+    });
   };
 
   beforeAll(async () => {
