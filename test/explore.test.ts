@@ -4,43 +4,20 @@
  * passage highlighted in the seed text; the network (drawn nodes counted through the page's API), expanding a
  * neighbour, filters; the timeline; the path view; back and forward; axe-core in the page; 360 px wide.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { createDriver } from '../src/db/connect';
 import { startTestApi, type TestApi } from './support/api';
 import { openOfflineBrowser, type OfflineBrowser } from './support/browser';
+import { axeViolations, waitReady } from './support/explorer';
 import { seededGraph } from './support/graph';
 import { testConfig } from './support/test-neo4j';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
 const KHRENIN = '/explore/person/person%3Aviktor-khrenin';
 const EXCHANGE_SENTENCE =
   'Viktor Khrenin (Defence Minister, Belarus) exchanged the Agreement on cooperation between the defence ministries of the two countries ' +
   'with Jam Kamal Khan (Commerce Minister, Pakistan) at the signing ceremony in Minsk on 11 April 2025.';
 const CITED = 'Both nations also signed an agreement on cooperation between the defence ministries of the two countries and the documents were exchanged by Commerce Minister Jam Kamal Khan and Belarusian Defence Minister Viktor Khrenin.';
-
-/** Serious and critical axe-core violations of the page as it is now: id, impact and the elements. */
-async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    if (result.passes.length === 0) throw new Error('axe-core checked nothing');
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-  });
-}
-
-/** Waits for the view to be drawn; a view that failed fails the test with what the page says. */
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.explorer && window.explorer.state !== 'loading', null, { timeout: 90_000 });
-  const state = await page.evaluate(() => window.explorer.state);
-  if (state !== 'ready') throw new Error(`${page.url()} is ${state}: ${await page.locator('main').innerText()}`);
-}
 
 describe('the Explorer', () => {
   // The first request of each query shape waits for Neo4j to plan the Cypher @neo4j/graphql generates (a second or
@@ -54,6 +31,14 @@ describe('the Explorer', () => {
   const watch = (page: Page) => {
     page.on('console', (message) => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Which request failed, and what the server said (a console error says only the status).
+    page.on('response', (response) => {
+      if (response.status() < 400 || response.status() === 404) return;
+      void response.text().then(
+        (body) => problems.push(`response ${response.status()} to ${response.request().method()} ${new URL(response.url()).pathname}: ${response.request().postData()?.slice(0, 300)} -> ${body.slice(0, 300)}`),
+        () => undefined,
+      );
+    });
   };
 
   beforeAll(async () => {

@@ -1,9 +1,9 @@
 /**
  * Builds the API: Apollo Server over the schema @neo4j/graphql generates from schema.graphql, read-only and
  * bounded (page sizes, depth, aliases, cost, transaction time), with the offline IDE, /health, the write path
- * (POST /articles, for curators' tokens), and the Neo4j Browser guide and style. It keeps no state between requests,
- * so any number of replicas can serve one database. It never listens: main.ts does, and the tests use the same
- * factory.
+ * (POST /articles, for curators' tokens), drafting from raw text (POST /extract, curators too), and the Neo4j
+ * Browser guide and style. It keeps no state between requests (but the queue of texts to draft), so any number of
+ * replicas can serve one database. It never listens: main.ts does, and the tests use the same factory.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -19,6 +19,8 @@ import { readStyle } from '../browser/grass';
 import { articlesRoute, authorize } from './articles';
 import { requestBookmarks } from './bookmarks';
 import { errorFormatter } from './errors';
+import { extractRoute } from './extract';
+import { createExtractionService, type ExtractionService } from '../extract/service';
 import { FanOut, nodeTypes } from './fan-out';
 import { createHttpHandler, sendJson, type Route } from './http';
 import { ideAssets, sendAsset } from './ide';
@@ -41,6 +43,8 @@ export interface Api {
   apollo: ApolloServer<Neo4jGraphQLContext>;
   /** A request's context, as the HTTP handler builds it (with no request: an open read, for executeOperation). */
   context: (req?: IncomingMessage) => Promise<Neo4jGraphQLContext>;
+  /** Drafting behind POST /extract (its queue, for tests and probes). */
+  extraction: ExtractionService;
   /** Runs the Explorer's and the examples' questions once, so their Cypher plans are compiled (src/api/warm-up.ts). */
   warmUp(): Promise<WarmUpResult>;
   stop(): Promise<void>;
@@ -98,6 +102,8 @@ export async function createApi({ driver, config, log = (line) => process.stderr
   const guarded = (executor: ReadExecutor): ReadExecutor => ({ run: (query, parameters) => availability.guard(() => executor.run(query, parameters)) });
   const executionContext = guarded(reads);
   const authenticator = createAuthenticator(config.auth);
+  // CoreNLP starts at the first text posted to /extract (never for an API nobody asks to draft), and stops with the API.
+  const extraction = createExtractionService(config, log);
   // Reading needs a token only with AUTH_READ=token; a request carrying bookmarks reads after them.
   const context = async (req?: IncomingMessage): Promise<Neo4jGraphQLContext> => {
     if (req && config.auth.read === 'token') await authorize(authenticator, req, 'reader');
@@ -115,6 +121,7 @@ export async function createApi({ driver, config, log = (line) => process.stderr
       else sendJson(res, 503, { status: 'unavailable', neo4j: { error: health.reason } });
     },
     '/articles': articlesRoute({ driver, database: config.neo4j.database, authenticator, log }),
+    '/extract': extractRoute({ service: extraction, authenticator, log }),
     // A browser asking for /graphql gets the IDE; GraphQL clients get GraphQL.
     '/graphql': (req, res) => sendAsset(req, res, assets['/']),
     ...(config.api.introspection ? { '/schema.graphql': sdlAsset(schema) } : {}),
@@ -135,10 +142,11 @@ export async function createApi({ driver, config, log = (line) => process.stderr
     handler,
     apollo,
     context,
+    extraction,
     warmUp: () => warmUpPlans(apollo, () => context(), schema),
     stop: async () => {
       fanOut.stop();
-      await apollo.stop();
+      await Promise.all([apollo.stop(), extraction.stop()]);
     },
   };
 }

@@ -48,7 +48,7 @@ const unauthenticated = (message: string, description?: string) =>
   new AuthError(401, 'UNAUTHENTICATED', message, challenge(description === undefined ? undefined : 'invalid_token', description));
 
 export const NOT_CONFIGURED =
-  'Writing over HTTP is off: no token can be verified. Set AUTH_JWT_SECRET (HS256 tokens) or AUTH_JWKS_URL ' +
+  'Writing over HTTP is off (POST /articles, and drafting with POST /extract): no token can be verified. Set AUTH_JWT_SECRET (HS256 tokens) or AUTH_JWKS_URL ' +
   "(an identity provider's keys), then post with a token whose roles include curator (README: Writing articles over HTTP).";
 
 /** The roles a claim lists: a list of strings, or one string of roles separated by spaces or commas. */

@@ -1,8 +1,8 @@
 /**
  * `npm run eval:extract -- [--verbose] [--json FILE] [GOLD FILES OR FOLDERS]`: drafts each gold article's text with
  * the extractor and scores the draft against the gold (src/extract/evaluate.ts). By default the gold is the seed
- * (data/articles) and the dev set (test/fixtures/dev). Prints P, R and F1 per kind, for the dev set and the seed
- * apart, and the names the drafts invented. CoreNLP annotations are cached in .corenlp/cache (git-ignored).
+ * (data/articles), the dev set (test/fixtures/dev) and the held-out set (test/fixtures/holdout, never tuned on).
+ * Prints P, R and F1 per kind for each set apart, and the names the drafts invented. CoreNLP annotations are cached in .corenlp/cache (git-ignored).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,14 +13,14 @@ import { add, f1, KINDS, score, type Counts, type Kind, type Score } from '../ex
 import { annotateCached, draftFrom } from '../extract/extract';
 import { articleSchema } from '../ingest/format';
 import { formatProblem } from '../ingest/validate';
-import { DEFAULT_GOLD, loadGold } from '../extract/dev-set';
+import { DEFAULT_GOLD, loadGold, type GoldSet } from '../extract/dev-set';
 import { exitOnSignals, onShutdown } from '../shutdown';
 
 const USAGE = 'usage: npm run eval:extract -- [--verbose] [--json FILE] [gold article files or folders]';
 
 interface Row {
   file: string;
-  set: 'seed' | 'dev';
+  set: GoldSet;
   score: Score;
   invalid: number;
 }
@@ -88,11 +88,16 @@ async function main(): Promise<void> {
   } finally {
     await corenlp.close();
   }
-  const dev = rows.filter((r) => r.set === 'dev');
-  const seed = rows.filter((r) => r.set === 'seed');
-  process.stdout.write(`\n${table('Dev set', dev)}\n\n${table('Seed article', seed)}\n`);
+  const sets: [GoldSet, string][] = [
+    ['dev', 'Dev set'],
+    ['seed', 'Seed article'],
+    ['holdout', 'Held-out set (never tuned on)'],
+  ];
+  const present = sets.filter(([set]) => rows.some((r) => r.set === set));
+  process.stdout.write(`\n${present.map(([set, title]) => table(title, rows.filter((r) => r.set === set))).join('\n\n')}\n`);
   if (json) {
-    fs.writeFileSync(json, `${JSON.stringify({ dev: totals(dev), seed: totals(seed), invented: rows.flatMap((r) => r.score.invented).length, articles: rows.map((r) => ({ file: r.file, counts: r.score.counts })) }, null, 2)}\n`);
+    const bySet = Object.fromEntries(present.map(([set]) => [set, totals(rows.filter((r) => r.set === set))]));
+    fs.writeFileSync(json, `${JSON.stringify({ ...bySet, invented: rows.flatMap((r) => r.score.invented).length, articles: rows.map((r) => ({ file: r.file, counts: r.score.counts })) }, null, 2)}\n`);
   }
 }
 

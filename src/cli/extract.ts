@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { loadConfig } from '../config';
 import { openCoreNLP, type OpenCoreNLP } from '../corenlp/open';
 import { runCli, UserError } from '../errors';
-import { extract, type ExtractOptions } from '../extract/extract';
+import { checkExtractOptions, extract, type ExtractOptions } from '../extract/extract';
 import { listTexts, readInput } from '../extract/input';
 import { summarise } from '../extract/summary';
 import { articleSchema } from '../ingest/format';
@@ -54,11 +54,9 @@ export function parseArguments(args: string[]): ExtractArguments {
   if (positionals.length === 0) throw new UserError(`no text given (a file, a folder of .txt files, or - for stdin)\n${USAGE}`);
   const format = values.format as Format;
   if (!['yaml', 'json', 'summary'].includes(format)) throw new UserError(`--format must be yaml, json or summary: got '${values.format}'\n${USAGE}`);
-  if (values.published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.published)) {
-    throw new UserError(`--published must be a date as precise as known (2025-04-11, 2025-04 or 2025): got '${values.published}'`);
-  }
-  if (values.url !== undefined && !/^https?:\/\/\S+$/.test(values.url)) throw new UserError(`--url must be an http(s) URL: got '${values.url}'`);
-  return { inputs: positionals, options: { published: values.published, source: values.source, url: values.url }, format, out: values.out };
+  const options: ExtractOptions = { published: values.published, source: values.source, url: values.url };
+  checkExtractOptions(options, (option) => `--${option}`);
+  return { inputs: positionals, options, format, out: values.out };
 }
 
 export function render(draft: Record<string, unknown>, format: Format): string {

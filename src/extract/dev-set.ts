@@ -18,14 +18,22 @@ export interface GoldCase {
   /** The gold article file. */
   file: string;
   name: string;
-  set: 'seed' | 'dev';
+  /** The seed, the dev set the rules were tuned on, or the held-out set they never were. */
+  set: GoldSet;
   article: Article;
   text: string;
   /** The text's file, as a user would give it to `npm run extract`. */
   where: string;
 }
 
-export const DEFAULT_GOLD = [path.join(PROJECT_ROOT, 'data', 'articles'), path.join(PROJECT_ROOT, 'test', 'fixtures', 'dev')];
+export type GoldSet = 'seed' | 'dev' | 'holdout';
+export const HOLDOUT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'holdout');
+export const DEFAULT_GOLD = [path.join(PROJECT_ROOT, 'data', 'articles'), path.join(PROJECT_ROOT, 'test', 'fixtures', 'dev'), HOLDOUT];
+
+function setOf(file: string): GoldSet {
+  if (file.includes(`${path.sep}data${path.sep}articles${path.sep}`)) return 'seed';
+  return file.startsWith(`${HOLDOUT}${path.sep}`) ? 'holdout' : 'dev';
+}
 export const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'extract');
 
 export function loadGold(paths: string[] = DEFAULT_GOLD): GoldCase[] {
@@ -38,7 +46,7 @@ export function loadGold(paths: string[] = DEFAULT_GOLD): GoldCase[] {
     return {
       file,
       name: path.basename(file).replace(/\.(ya?ml|json)$/, ''),
-      set: file.includes(`${path.sep}data${path.sep}articles${path.sep}`) ? 'seed' : 'dev',
+      set: setOf(path.resolve(file)),
       article,
       text,
       where: article.source.textFile ? path.join(path.dirname(file), article.source.textFile) : file,

@@ -4,7 +4,7 @@
  */
 import type { Cited } from './document';
 import { countryOf } from './lexicon';
-import type { Reading, XActor, XBody, XPerson, XPlace, XTitle } from './rules';
+import { bodyNamed, type Reading, type XActor, type XBody, type XPerson, type XPlace, type XTitle } from './rules';
 import { idSlug } from '../ingest/ids';
 import countries from 'world-countries';
 
@@ -78,6 +78,7 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     bodyFacts.push({
       key,
       name: body.name,
+      ...(body.aliases?.size ? { aliases: [...body.aliases] } : {}),
       ...(body.nameAsReported ? {} : { nameAsReported: false }),
       kind: body.kind,
       country: countryKey(body.country, body.evidence[0]),
@@ -87,8 +88,8 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     return key;
   };
   for (const body of reading.bodies) bodyKey(body);
-  const bodyNamed = (name: string, evidence: Cited, iso?: string): string => {
-    const known = reading.bodies.find((b) => b.name.toLowerCase() === name.toLowerCase());
+  const titleBody = (name: string, evidence: Cited, iso?: string): string => {
+    const known = bodyNamed(reading.bodies, name);
     if (known) return bodyKey(known);
     const body: XBody = { name, kind: 'OTHER', nameAsReported: true, country: iso, evidence: [evidence] };
     reading.bodies.push(body);
@@ -126,7 +127,7 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
   const positionFacts = new Map<string, Json>();
   const positionKeys = new Map<string, string>();
   const positionKey = (title: XTitle): string => {
-    const body = title.body ? bodyNamed(title.body, title.evidence, title.country) : undefined;
+    const body = title.body ? titleBody(title.body, title.evidence, title.country) : undefined;
     const id = `${title.country ?? ''}|${title.position}|${body ?? ''}`;
     if (!positionKeys.has(id)) positionKeys.set(id, unique(slug(`${title.country ?? 'x'}-${title.position}${body ? `-${body}` : ''}`, 80)));
     const key = positionKeys.get(id)!;
@@ -173,6 +174,7 @@ export function buildDraft(reading: Reading, source: DraftSource, by: string): J
     name: event.name,
     kind: event.kind,
     date: event.date,
+    ...(event.reading ? { reading: event.reading } : {}),
     place: event.place ? placeKey(event.place) : undefined,
     country: countryKey(event.country, event.evidence[0]),
     partOf: event !== visit && visit && event.date === visit.date ? eventKeys.get(visit) : undefined,

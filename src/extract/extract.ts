@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Annotation } from '../corenlp/annotation';
 import type { CoreNLPClient } from '../corenlp/client';
+import { UserError } from '../errors';
 import { validateData, type Problem } from '../ingest/validate';
 import { AnnotatedText } from './document';
 import { buildDraft } from './draft';
@@ -14,7 +15,7 @@ import { blank, findFurniture, type ExtractInput } from './input';
 import { read, type Reading } from './rules';
 
 /** The extractor's version, part of every drafted fact's provenance. Raise it when the rules change. */
-export const EXTRACTOR_VERSION = 'extract/1';
+export const EXTRACTOR_VERSION = 'extract/2';
 
 export interface ExtractOptions {
   published?: string;
@@ -41,9 +42,25 @@ export function sourceId(where: string, text: string): string {
     const base = path.basename(where).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
     if (base) return base.slice(0, 200);
   }
+  return textId(text);
+}
+
+/** The id of a text that has no file name: from its content, so the same text keeps its id (and loads idempotently). */
+export function textId(text: string): string {
   let hash = 0;
   for (const char of text) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
   return `text-${hash.toString(16)}`;
+}
+
+/**
+ * The options' own checks: a date as precise as known, an http(s) URL. `name` is how the caller calls an option
+ * (--published on the command line, published in a JSON body).
+ */
+export function checkExtractOptions(options: ExtractOptions, name: (option: keyof ExtractOptions) => string): void {
+  if (options.published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(options.published)) {
+    throw new UserError(`${name('published')} must be a date as precise as known (2025-04-11, 2025-04 or 2025): got '${options.published}'`);
+  }
+  if (options.url !== undefined && !/^https?:\/\/\S+$/.test(options.url)) throw new UserError(`${name('url')} must be an http(s) URL: got '${options.url}'`);
 }
 
 /** The annotation CoreNLP gives the report (furniture blanked), for the rules. */

@@ -9,6 +9,20 @@ import { UserError } from '../errors';
 /** Texts above this are refused (the article format's own limit on a text). */
 export const MAX_TEXT_BYTES = 1024 * 1024;
 
+/** Why a text is refused before CoreNLP sees it: `too-large` is a size, the others its content. */
+export type InputProblem = 'too-large' | 'binary' | 'encoding' | 'header' | 'empty' | 'too-short' | 'not-english';
+
+/** A text the extractor will not read, and why (the message names where it came from). */
+export class InputError extends UserError {
+  constructor(
+    readonly problem: InputProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
 export interface TextHeader {
   published?: string;
   source?: string;
@@ -32,14 +46,14 @@ const HEADER_KEYS: Record<string, keyof TextHeader> = { published: 'published', 
  */
 export function readInput(where: string, bytes: Buffer): ExtractInput {
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new UserError(`${where}: the text is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB. Split the report into files of at most 1 MB.`);
+    throw new InputError('too-large', `${where}: the text is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB. Split the report into files of at most 1 MB.`);
   }
-  if (bytes.includes(0)) throw new UserError(`${where}: this is a binary file, not a text (it contains NUL bytes).`);
+  if (bytes.includes(0)) throw new InputError('binary', `${where}: this is a binary file, not a text (it contains NUL bytes).`);
   let raw: string;
   try {
     raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(`${where}: the text is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8).`);
+    throw new InputError('encoding', `${where}: the text is not valid UTF-8 (convert it first, e.g. iconv -f latin1 -t utf-8).`);
   }
   raw = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const header: TextHeader = {};
@@ -51,19 +65,19 @@ export function readInput(where: string, bytes: Buffer): ExtractInput {
       const field = /^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$/.exec(line);
       const name = field ? HEADER_KEYS[field[1].toLowerCase()] : undefined;
       if (!field || !name) {
-        throw new UserError(`${where}: header line ${index + 2} '${line}' is not one of published:, source:, url:, id:.`);
+        throw new InputError('header', `${where}: header line ${index + 2} '${line}' is not one of published:, source:, url:, id:.`);
       }
       header[name] = field[2].replace(/^['"]|['"]$/g, '');
     });
     text = raw.slice(match[0].length);
   }
-  if (text.trim() === '') throw new UserError(`${where}: the text is empty.`);
+  if (text.trim() === '') throw new InputError('empty', `${where}: the text is empty.`);
   const words = text.match(/\p{L}+/gu) ?? [];
-  if (words.length < 5) throw new UserError(`${where}: the text has only ${words.length} words; a news report is expected.`);
+  if (words.length < 5) throw new InputError('too-short', `${where}: the text has only ${words.length} words; a news report is expected.`);
   const latin = words.filter((word) => /^[\p{Script=Latin}]+$/u.test(word)).length;
   const common = words.filter((word) => ENGLISH.has(word.toLowerCase())).length;
   if (latin / words.length < 0.6 || common / words.length < 0.05) {
-    throw new UserError(`${where}: the text does not look like English (the extractor reads English reports only).`);
+    throw new InputError('not-english', `${where}: the text does not look like English (the extractor reads English reports only).`);
   }
   return { where, text, header };
 }

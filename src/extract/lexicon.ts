@@ -177,5 +177,5 @@ export const BODY_KINDS: [RegExp, 'GOVERNMENT' | 'MINISTRY' | 'AGENCY' | 'TRADE_
   [/\bchamber\b|\bcouncil of .*business|\bbusiness council\b|\bfederation\b|\bassociation\b/i, 'TRADE_BODY'],
   [/\bparliament\b|\bassembly\b|\bsenate\b|\bcongress\b/i, 'LEGISLATURE'],
   [/\bcompany\b|\bcorporation\b|\b(ltd|plc|inc|sa|llc|jsc|group)\b/i, 'COMPANY'],
-  [/\bagency\b|\bauthority\b|\bbank\b|\bservice\b|\binstitute\b|\bcommittee\b|\bcommission\b|\boffice\b|\bbureau\b|\buniversity\b/i, 'AGENCY'],
+  [/\bagency\b|\bauthority\b|\bbank\b|\bfund\b|\bservice\b|\binstitute\b|\bcommittee\b|\bcommission\b|\boffice\b|\bbureau\b|\buniversity\b/i, 'AGENCY'],
 ];

@@ -30,6 +30,8 @@ export interface XCountry {
 }
 export interface XBody {
   name: string;
+  /** Other printed forms of the name (State Authority for Military Industry of Belarus). */
+  aliases?: Set<string>;
   kind: (typeof BODY_KINDS)[number][1];
   country?: string;
   nameAsReported: boolean;
@@ -106,9 +108,10 @@ export interface XParticipant {
   evidence?: Cited;
 }
 export interface XEvent {
-  kind: 'VISIT' | 'MEETING' | 'TALKS' | 'SIGNING_CEREMONY';
+  kind: 'VISIT' | 'MEETING' | 'TALKS' | 'SIGNING_CEREMONY' | 'PRESS_EVENT';
   name: string;
   date?: string;
+  reading?: FactReading;
   place?: XPlace;
   country?: string;
   between: string[];
@@ -128,12 +131,15 @@ export interface Reading {
   events: XEvent[];
 }
 
+/** Words that make a name an organisation's: a body named in a title has one (or is an acronym). */
+const ORGANISATION_HEAD = /\b(ministry|government|cabinet|council|commission|committee|board|agency|bank|fund|organi[sz]ation|union|association|institute|university|academy|company|corporation|group|forum|court|office|embassy|authority|service|bureau|chamber|federation|parliament|assembly|department|administration|inspectorate|secretariat|centre|center|directorate|police|army|navy|force|party)\b/i;
+
 /** Office heads: a title ends with one of these (Minister, President...). */
 const FINAL_HEADS = new Set([
   'minister', 'ministers', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'consul', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'co-chair', 'secretary', 'secretary-general', 'governor', 'mayor', 'director', 'director-general',
   'head', 'commissioner', 'speaker', 'senator', 'king', 'queen', 'emir', 'sultan', 'ceo', 'administrator', 'rector',
-  'representative', 'vice-president', 'vice-chairman', 'deputy', 'undersecretary',
+  'representative', 'vice-president', 'vice-chairman', 'deputy', 'undersecretary', 'negotiator',
 ]);
 const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
 
@@ -191,6 +197,31 @@ function countryInWords(words: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * "of the Republic of Belarus", "of the Kyrgyz Republic" at token i: a country's formal name closing a body's name
+ * (National Bank of the Republic of Kazakhstan). Plain "of Belarus" is not a formal name: it states the country.
+ */
+function formalCountryAfter(text: AnnotatedText, i: number): { end: number; iso: string } | undefined {
+  if (text.lower(i) !== 'of') return undefined;
+  const k = text.lower(i + 1) === 'the' ? i + 2 : i + 1;
+  const words = text.tokens.slice(k, k + 6).map((t) => t.word);
+  const match = countryAt(words, 0);
+  if (!match || match.adjective || !/\b(Republic|Kingdom|Federation|Principality|Sultanate|Emirates|Confederation|State)\b/.test(words.slice(0, match.length).join(' '))) return undefined;
+  return { end: k + match.length, iso: match.entry.iso };
+}
+
+/** A body's name without a country closing it ("... of Belarus", "... of the Republic of Belarus"), for comparison. */
+function bodyStem(name: string): string {
+  const of = /\s+of\s+(the\s+)?([A-Z][\w ]+)$/.exec(name);
+  return (of && countryOf(of[2]) ? name.slice(0, of.index) : name).toLowerCase();
+}
+
+/** The body a name or alias names (case-insensitive). */
+export function bodyNamed(bodies: XBody[], name: string): XBody | undefined {
+  const lower = name.toLowerCase();
+  return bodies.find((b) => b.name.toLowerCase() === lower || [...(b.aliases ?? [])].some((a) => a.toLowerCase() === lower));
+}
+
 export function findBodies(text: AnnotatedText, inside: [number, number][] = []): XBody[] {
   const found = new Map<string, XBody>();
   for (const mention of text.mentions) {
@@ -202,23 +233,65 @@ export function findBodies(text: AnnotatedText, inside: [number, number][] = [])
     const words = name.split(/\s+/);
     if (words.length === 1 && (countryOf(name) || /^[A-Z]{2,6}s$/.test(name))) continue;
     if (countryOf(name)) continue;
-    // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies.
+    // "MOSCOW, Oct 2 (Example Agency) -": the credit of a dateline, not a body of the report.
+    const inParentheses = /^(\(|-LRB-)$/.test(text.tokens[mention.tokenStart - 1]?.word ?? '') && /^(\)|-RRB-)$/.test(text.tokens[mention.tokenEnd]?.word ?? '');
+    const nearLineStart = !text.text.slice(Math.max(0, mention.start - 60), mention.start).includes('\n') ? mention.start < 60 : /\n[^\n]{0,60}$/.test(text.text.slice(Math.max(0, mention.start - 61), mention.start));
+    if (inParentheses && nearLineStart && /^(-|--|–|—)$/.test(text.tokens[mention.tokenEnd + 1]?.word ?? '')) continue;
+    // "memorandums of understanding (MoUs)": a document, not a body.
+    if (mention.tokenEnd - mention.tokenStart === 1 && headKind(text, mention.tokenStart)) continue;
+    // "Belarusian Internal Affairs" (a title's words), "Palace": not bodies. Nor names without an organisation's head
+    // word ("La Paz", "Border Trade": places and topics CoreNLP tags as organisations), unless an acronym (SOCAR).
     if (/\b(palace|hotel|hall|house|centre|center|square)\b/i.test(name)) continue;
+    if (!ORGANISATION_HEAD.test(name) && bodyKind(name) === 'OTHER' && !/^[A-Z][A-Z&]+$/.test(name)) continue;
     const tokenAfter = text.tokens[mention.tokenEnd];
     if (tokenAfter && /^(minister|ministers)$/i.test(tokenAfter.word)) continue;
+    let country = countryInWords(words);
+    let begin = mention.start;
+    let end = mention.end;
+    // "Sri Lanka Export Development Council": a country's name printed before the body's is part of it.
+    const possessive = text.tokens[mention.tokenStart - 1]?.pos === 'POS';
+    for (let length = 3; length >= 1 && !possessive && ORGANISATION_HEAD.test(name); length--) {
+      const at = mention.tokenStart - length;
+      const match = at >= 0 ? countryAt(text.tokens.slice(at, mention.tokenStart).map((t) => t.word), 0) : undefined;
+      if (!match || match.adjective || match.length !== length || text.tokens[at - 1]?.word === ',') continue;
+      begin = text.tokens[at].start;
+      name = text.quote(begin, mention.end);
+      country = match.entry.iso;
+      break;
+    }
+    // "State Authority for Military Industry of the Republic of Belarus": the formal name of its country is part of it.
+    const formal = bodyKind(name) !== 'OTHER' ? formalCountryAfter(text, mention.tokenEnd) : undefined;
+    if (formal) {
+      end = text.tokens[formal.end - 1].end;
+      name = text.quote(begin, end).replace(/^the\s+/i, '');
+      country = formal.iso;
+    }
     // "of Belarus" at the end states the country; the name keeps it only when it is part of a proper name.
     const ofCountry = /\s+of\s+(the\s+)?([A-Z][\w ]+)$/.exec(name);
-    let country = countryInWords(words);
-    if (ofCountry && countryOf(ofCountry[2]) && !/^(Republic|Kingdom|State)/.test(ofCountry[2])) {
+    if (!formal && ofCountry && countryOf(ofCountry[2]) && !/^(Republic|Kingdom|State)/.test(ofCountry[2])) {
       country = countryOf(ofCountry[2])!.iso;
       if (!/^(government|ministry|embassy|national|central)/i.test(name)) name = name.slice(0, ofCountry.index);
     }
     const key = name.toLowerCase();
     const body = found.get(key) ?? { name, kind: bodyKind(name), country, nameAsReported: true, evidence: [] };
-    if (body.evidence.length < 2) body.evidence.push({ start: mention.start, end: mention.end, quote: mention.text });
+    if (body.evidence.length < 2) body.evidence.push({ start: begin, end, quote: text.quote(begin, end) });
     found.set(key, body);
   }
-  return [...found.values()];
+  // One body under two forms of its name: the longer is its name, the other an alias.
+  const bodies = [...found.values()];
+  for (const short of [...bodies]) {
+    // Also a later short form that ends the full name ("the Business Council" of "Uzbek-Indonesian Business Council"),
+    // when it is the only body it could be.
+    const endsOf = bodies.filter((b) => b !== short && short.name.split(' ').length >= 2 && b.name.toLowerCase().endsWith(` ${short.name.toLowerCase()}`) && (b.evidence[0]?.start ?? 0) < (short.evidence[0]?.start ?? 0));
+    const long =
+      bodies.find((b) => b !== short && b.name.length > short.name.length && bodyStem(b.name) === bodyStem(short.name) && b.country === (short.country ?? b.country)) ??
+      (endsOf.length === 1 ? endsOf[0] : undefined);
+    if (!long) continue;
+    (long.aliases ??= new Set()).add(short.name);
+    for (const e of short.evidence) if (long.evidence.length < 3 && !long.evidence.some((k) => k.start === e.start)) long.evidence.push(e);
+    bodies.splice(bodies.indexOf(short), 1);
+  }
+  return bodies;
 }
 
 export function findPlaces(text: AnnotatedText): XPlace[] {
@@ -262,7 +335,7 @@ function titleRuns(text: AnnotatedText): [number, number][] {
         if (isTitleWord(text, j)) j++;
         else if (isPossessive(text, j) && j > i) j++;
         else if (RUN_CONNECTORS.has(text.lower(j)) && j + 1 < sentence.tokenEnd && (isTitleWord(text, j + 1) || (text.lower(j + 1) === 'the' && isTitleWord(text, j + 2)))) j++;
-        else if (text.lower(j) === 'to' && j > i && countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0) && !countryAt(text.tokens.slice(j + 1, j + 6).map((t) => t.word), 0)!.adjective) j++;
+        else if (text.lower(j) === 'to' && j > i && envoyCountry(text, j)) j++;
         else if (text.tokens[j].word === ',' && isTitleWord(text, j + 1) && !isPersonToken(text, j + 1) && listInTitle(text, j + 1, sentence.tokenEnd)) j++;
         else break;
       }
@@ -277,6 +350,13 @@ function titleRuns(text: AnnotatedText): [number, number][] {
     }
   }
   return runs;
+}
+
+/** "to Sri Lanka", "to the UAE" after an envoy's office at token i ("to"): the country where the envoy serves. */
+function envoyCountry(text: AnnotatedText, i: number): boolean {
+  const at = text.lower(i + 1) === 'the' ? i + 2 : i + 1;
+  const match = countryAt(text.tokens.slice(at, at + 5).map((t) => t.word), 0);
+  return match !== undefined && !match.adjective;
 }
 
 /** ", Industry and Trade of Uzbekistan": a list of capitalised words that goes on to "and" inside a title. */
@@ -390,18 +470,22 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   }
   // ... to Sri Lanka (where an envoy serves): not the office's country.
   for (let k = b - 1; k > a; k--) {
-    if (words[k - 1]?.toLowerCase() !== 'to') continue;
+    const the = words[k - 1]?.toLowerCase() === 'the' ? 1 : 0;
+    if (words[k - 1 - the]?.toLowerCase() !== 'to') continue;
     const match = countryAt(words, k);
-    if (match && k + match.length === b) b = k - 1;
+    if (match && k + match.length === b) b = k - 1 - the;
     break;
   }
-  // ... of Belarus / of the Republic of Uzbekistan
-  for (let k = b - 1; k > a; k--) {
+  // ... of Belarus / of the Republic of Uzbekistan (the longest country phrase that ends the title)
+  for (let k = a + 1; k < b; k++) {
     if (words[k - 1]?.toLowerCase() !== 'of' && !(words[k - 1]?.toLowerCase() === 'the' && words[k - 2]?.toLowerCase() === 'of')) continue;
     const match = countryAt(words, k);
     if (match && k + match.length === b) {
       country ??= match.entry.iso;
-      b = words[k - 1].toLowerCase() === 'the' ? k - 2 : k - 1;
+      const of = words[k - 1].toLowerCase() === 'the' ? k - 2 : k - 1;
+      // "Chairman of the National Bank of the Kyrgyz Republic": a formal name closing a body's name is the body's.
+      const bodyBefore = bodyKind(words[of - 1] ?? '') !== 'OTHER' && formalCountryAfter(text, from + of) !== undefined;
+      if (!bodyBefore) b = of;
       break;
     }
   }
@@ -410,6 +494,9 @@ function readTitle(text: AnnotatedText, from: number, to: number): XTitle {
   let body: string | undefined;
   for (const mention of text.mentions) {
     if (mention.ner !== 'ORGANIZATION' || mention.tokenStart < from || mention.tokenStart >= to) continue;
+    // "Belarusian Internal Affairs Minister", "Minister of Agriculture": a portfolio, not a body. A body has a head
+    // word (Ministry, Council, Bank...) or is an acronym.
+    if (!ORGANISATION_HEAD.test(mention.text) && !/^[A-Z]{2,}$/.test(mention.text)) continue;
     body = mention.text.replace(/^the\s+/i, '').replace(/\s+of\s+(the\s+)?[A-Z][\w ]+$/, (m) => (countryOf(m.replace(/^\s+of\s+(the\s+)?/, '')) ? '' : m));
   }
   return { printed: text.words(from, to), position, country, body: body ?? ownerBody, evidence: text.cite(from, to), from, to };
@@ -436,6 +523,9 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
   for (let mention of text.mentions) {
     if (mention.ner !== 'PERSON') continue;
     if (text.tokens.slice(mention.tokenStart, mention.tokenEnd).some((t) => t.pos === 'PRP' || t.pos === 'PRP$')) continue;
+    // "ABU DHABI, 14 May (Example News) --": a dateline in capitals, not a person.
+    const lineStart = mention.start === 0 || /\n\s*$/.test(text.text.slice(Math.max(0, mention.start - 3), mention.start));
+    if (lineStart && !/\p{Ll}/u.test(mention.text) && /^[,(:\-–—]/.test(text.tokens[mention.tokenEnd]?.word ?? '')) continue;
     // "Harsha de Alwis", "Salim bin Hamad Al Rawahi": a particle and a capitalised word go on with the name.
     let last = mention.tokenEnd;
     while (PARTICLES.has(text.lower(last)) && text.isCapitalised(last + 1) && text.tokens[last + 1]?.ner !== 'TITLE' && !/^(of|the)$/i.test(text.tokens[last + 1].word)) {
@@ -520,12 +610,17 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
   }
   // "NAME, director general of the Estonian State Digital Agency," / "NAME, head of the ...": a lower-case office in
   // apposition after the name.
+  // Also "NAME, Kenya's foreign minister," and "NAME, the Kenyan ambassador to ...": the country before the office.
   for (const person of people) {
     for (const [, end] of person.spans) {
       if (text.tokens[end]?.word !== ',') continue;
       let a = end + 1;
       if (text.lower(a) === 'the') a++;
-      if (!(FINAL_HEADS.has(text.lower(a)) || ['chief', 'director', 'head'].includes(text.lower(a))) || text.isCapitalised(a)) continue;
+      const from = a;
+      a = afterCountry(text, a);
+      if (a === from && from > end + 1 && text.tokens[from].ner === 'NATIONALITY') a++;
+      if (!(FINAL_HEADS.has(text.lower(a)) || ['chief', 'director', 'head'].includes(text.lower(a)) || lowerOfficeAt(text, a)) || text.isCapitalised(a)) continue;
+      if (a !== from) a = from;
       let b = a + 1;
       const limit = text.sentenceOf(a).end;
       while (b < limit && ![',', '.', ';', ')', ':'].includes(text.tokens[b].word) && !isPersonToken(text, b) && !text.tokens[b].pos?.startsWith('VB') && b - a < 14) b++;
@@ -534,6 +629,27 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       if (!person.titles.some((t) => t.position === title.position)) person.titles.push(title);
     }
   }
+  // "the Nordland county mayor, Ingrid Solvang Berg", "Kenya's foreign minister Amina Odhiambo": a lower-case office
+  // before the name.
+  for (const person of people) {
+    for (const [nameStart] of person.spans) {
+      const head = text.tokens[nameStart - 1]?.word === ',' ? nameStart - 2 : nameStart - 1;
+      if (!FINAL_HEADS.has(text.lower(head)) || text.isCapitalised(head) || person.titles.some((t) => t.to === head + 1)) continue;
+      let a = head;
+      while (a > head - 4 && /^[a-z][a-z-]*$/.test(text.tokens[a - 1]?.word ?? '') && !LOWER_STOP.has(text.lower(a - 1)) && /^(NN|JJ)/.test(text.tokens[a - 1].pos ?? '')) a--;
+      let from = a;
+      const country = countryBefore(text, a);
+      if (country !== undefined) from = country;
+      else if (text.isCapitalised(a - 1) && ['CITY', 'STATE_OR_PROVINCE', 'LOCATION'].includes(text.tokens[a - 1].ner ?? '') && text.lower(a - 2) === 'the') {
+        // "the Nordland county mayor": the place is the office's jurisdiction, not a country.
+      } else if (text.lower(a - 1) !== 'the' || a === head) continue;
+      const title = readTitle(text, from, head + 1);
+      if (!person.titles.some((t) => t.position.toLowerCase() === title.position.toLowerCase())) person.titles.push(title);
+      if (person.evidence.length < 3) person.evidence.push(text.cite(from, nameStart + 1));
+    }
+  }
+  pluralTitles(text, byToken);
+  counterparts(text, byToken);
   for (const person of people) {
     // "Minister Kertu Saar" in a caption and "Minister of Entrepreneurship ..., Kertu Saar": one office.
     person.titles = person.titles.filter(
@@ -544,7 +660,165 @@ export function findPeople(text: AnnotatedText): { people: XPerson[]; titles: XT
       person.evidence.push(text.cite(a, b));
     }
   }
+  countriesByCoreference(text, people);
   return { people, titles: titles.filter((t) => !attached.has(t)), byToken };
+}
+
+/** Office words a later mention may use for an office printed before: "the premier" for a Prime Minister. */
+function sameOffice(position: string, word: string): boolean {
+  const office = position.toLowerCase();
+  const said = word.toLowerCase();
+  // A deputy, vice or acting holder is not "the minister".
+  if (/^(deputy|vice|acting|assistant|under|first deputy|state)\b/.test(office)) return false;
+  if (said === 'premier' || said === 'prime minister' || said === 'pm') return office === 'prime minister' || office === 'premier';
+  return office === said || office.endsWith(` ${said}`);
+}
+
+/**
+ * "the Pakistani premier", "the Uzbek minister": a country stated for a person named earlier with that office, when
+ * exactly one person of the text holds an office of that word and no country is known for them.
+ */
+function countriesByCoreference(text: AnnotatedText, people: XPerson[]): void {
+  for (let i = 1; i + 2 < text.tokens.length; i++) {
+    if (text.lower(i - 1) !== 'the') continue;
+    const country = text.tokens[i].ner === 'NATIONALITY' ? countryOf(text.tokens[i].word) : undefined;
+    if (!country) continue;
+    const two = `${text.lower(i + 1)} ${text.lower(i + 2)}`;
+    const word = two === 'prime minister' ? two : text.lower(i + 1);
+    const end = i + 1 + word.split(' ').length;
+    if (!FINAL_HEADS.has(word) && word !== 'prime minister') continue;
+    // "the Pakistani premier Shehbaz Sharif" names the person, "the Uzbek Minister for Investment" another office.
+    if (['of', 'for', 'on', 'to', "'s", '’s'].includes(text.lower(end)) || isPersonToken(text, end) || text.isCapitalised(end) && text.tokens[end]?.ner === 'TITLE') continue;
+    const holders = people.filter((p) => p.titles.some((t) => sameOffice(t.position, word)));
+    if (holders.some((p) => p.titles.some((t) => t.country === country.iso))) continue;
+    const open = holders.filter((p) => p.titles.every((t) => !t.country));
+    if (open.length !== 1 || holders.length !== 1) continue;
+    const [person] = open;
+    const phrase = text.words(i - 1, end);
+    for (const title of person.titles) {
+      if (!sameOffice(title.position, word)) continue;
+      title.country = country.iso;
+      title.reading = { kind: 'COREFERENCE', note: `"${phrase}" is ${person.name}, the only ${word} named in the text.` };
+      title.evidence = text.cite(i - 1, end);
+    }
+    person.weakAliases.add(phrase);
+  }
+}
+
+/** Lower-case words that end a run of office words read backwards from its head. */
+const LOWER_STOP = new Set(['the', 'a', 'an', 'and', 'of', 'by', 'with', 'said', 'to', 'his', 'her', 'their', 'its', 'as', 'was', 'is', 'former', 'new', 'who', 'when', 'while', 'after', 'before', 'from']);
+
+/** The token after a country phrase at i ("Kenya 's", "Kenyan"): i itself when there is none. */
+function afterCountry(text: AnnotatedText, i: number): number {
+  const match = countryAt(text.tokens.slice(i, i + 5).map((t) => t.word), 0);
+  if (!match) return i;
+  if (match.adjective || isPossessive(text, i + match.length - 1)) return i + match.length;
+  return isPossessive(text, i + match.length) ? i + match.length + 1 : i;
+}
+
+/** Where a country phrase ending right before token i starts ("Kenya 's" or "Kenyan" before "foreign minister"). */
+function countryBefore(text: AnnotatedText, i: number): number | undefined {
+  for (let length = 1; length <= 4; length++) {
+    const at = i - length;
+    if (at < 0) break;
+    if (afterCountry(text, at) === i && i > at) return at;
+  }
+  return undefined;
+}
+
+/** "foreign minister", "county mayor": lower-case words ending in an office head, from token i. */
+function lowerOfficeAt(text: AnnotatedText, i: number): boolean {
+  for (let k = i; k < i + 4; k++) {
+    if (!/^[a-z][a-z-]*$/.test(text.tokens[k]?.word ?? '')) return false;
+    if (FINAL_HEADS.has(text.lower(k))) return !/s$/.test(text.lower(k)) || k === i;
+    if (LOWER_STOP.has(text.lower(k)) || !/^(NN|JJ)/.test(text.tokens[k].pos ?? '')) return false;
+  }
+  return false;
+}
+
+/**
+ * "Presidents Daniel Kiprono of Kenya and Yaw Mensah of Ghana", "The chief negotiators, A and B,": a plural office
+ * before a list of names gives each the office in the singular (a reading), and the country printed after each name.
+ */
+function pluralTitles(text: AnnotatedText, byToken: Map<number, XPerson>): void {
+  for (let i = 0; i < text.tokens.length; i++) {
+    const word = text.lower(i);
+    const singular = word.replace(/s$/, '');
+    if (singular === word || !FINAL_HEADS.has(singular) || !/^NNP?S?$/.test(text.tokens[i].pos ?? '')) continue;
+    let a = i;
+    while (a > i - 3 && a > 0 && /^[\p{L}-]+$/u.test(text.tokens[a - 1].word) && !LOWER_STOP.has(text.lower(a - 1)) && !byToken.get(a - 1) && /^(NN|JJ)/.test(text.tokens[a - 1].pos ?? '') && text.tokens[a - 1].ner !== 'NATIONALITY' && text.tokens[a - 1].ner !== 'COUNTRY') a--;
+    let k = text.tokens[i + 1]?.word === ',' ? i + 2 : i + 1;
+    const holders: { person: XPerson; from: number; to: number; country?: string }[] = [];
+    while (byToken.get(k)) {
+      const person = byToken.get(k)!;
+      const from = k;
+      while (byToken.get(k) === person) k++;
+      let country: string | undefined;
+      if (text.lower(k) === 'of') {
+        const match = countryAt(text.tokens.slice(k + 1, k + 6).map((t) => t.word), 0);
+        if (match && !match.adjective) {
+          country = match.entry.iso;
+          k += 1 + match.length;
+        }
+      }
+      holders.push({ person, from, to: k, country });
+      if (text.tokens[k]?.word === ',' && byToken.get(k + 1)) k++;
+      else if (text.lower(k) === 'and' && byToken.get(k + 1)) k++;
+      else if (text.tokens[k]?.word === ',' && text.lower(k + 1) === 'and' && byToken.get(k + 2)) k += 2;
+      else break;
+    }
+    if (holders.length < 2) continue;
+    const plural = text.words(a, i + 1);
+    const office = plural.replace(/s$/, '');
+    const reading = { kind: 'COLLECTIVE_SPLIT' as const, note: `"${text.words(a, k).slice(0, 300)}": each named person holds the office.` };
+    for (const holder of holders) {
+      const known = holder.person.titles.find((t) => sameOffice(t.position, singular) && (!t.country || t.country === holder.country));
+      if (known) {
+        if (!known.country && holder.country) Object.assign(known, { country: holder.country, reading, evidence: text.cite(a, holder.to) });
+        continue;
+      }
+      holder.person.titles.push({
+        printed: office,
+        position: office,
+        country: holder.country,
+        evidence: text.cite(a, holder.to),
+        from: a,
+        to: i + 1,
+        reading,
+      });
+    }
+  }
+}
+
+/**
+ * "Finance Minister Saima Rauf and her Uzbek counterpart Bakhtiyor Aliyev": the counterpart holds the same office for
+ * the country the adjective states (a coreference reading). Without an office of the person before, nothing.
+ */
+function counterparts(text: AnnotatedText, byToken: Map<number, XPerson>): void {
+  for (let i = 2; i < text.tokens.length; i++) {
+    if (text.lower(i) !== 'counterpart' || text.tokens[i - 1].ner !== 'NATIONALITY' || !['his', 'her', 'their', 'its'].includes(text.lower(i - 2))) continue;
+    const country = countryOf(text.tokens[i - 1].word);
+    const nameAt = text.tokens[i + 1]?.word === ',' ? i + 2 : i + 1;
+    const person = byToken.get(nameAt);
+    if (!country || !person || person.titles.some((t) => t.to === nameAt || t.from > i)) continue;
+    const { start } = text.sentenceOf(i);
+    let referent: XPerson | undefined;
+    for (let k = i - 3; k >= start && !referent; k--) if (byToken.get(k) && byToken.get(k) !== person) referent = byToken.get(k);
+    const office = referent?.titles.find((t) => t.to <= i && t.from >= start) ?? (referent?.titles.length === 1 ? referent.titles[0] : undefined);
+    if (!referent || !office) continue;
+    let end = nameAt;
+    while (byToken.get(end) === person) end++;
+    const phrase = text.words(i - 2, i + 1);
+    person.titles.push({
+      printed: phrase,
+      position: office.position,
+      country: country.iso,
+      evidence: text.cite(i - 2, end),
+      from: i - 2,
+      to: i + 1,
+      reading: { kind: 'COREFERENCE', note: `"${phrase}" of ${referent.name} (${office.position}): the same office, for ${country.name}.` },
+    });
+  }
 }
 
 function isRespectively(text: AnnotatedText, nameStart: number): boolean {
@@ -595,6 +869,8 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
     if (['DT', 'CD', 'PRP$', 'POS', 'IN', 'CC', ',', ':', '``', "''", '-LRB-', '-RRB-', 'VBD', 'VBZ', 'VBP', 'RB', 'TO', 'WDT'].includes(token.pos ?? '')) break;
     if (STOP_WORDS.has(lower) || token.ner === 'DATE' || token.ner === 'PERSON') break;
     if (!/^(NN|NNP|NNS|NNPS|JJ|VBN|VBG|HYPH)$/.test(token.pos ?? '') && token.word !== '-') break;
+    // "- Memorandum of ..." in a bulleted list: the bullet is not the title's.
+    if (LIST_MARKER.test(token.word) && /(^|\n)[ \t]*$/.test(text.text.slice(Math.max(0, token.start - 40), token.start))) break;
     if (token.ner === 'COUNTRY' || token.ner === 'NATIONALITY') break;
     from--;
   }
@@ -679,7 +955,7 @@ function documentPhrase(text: AnnotatedText, head: number): { from: number; to: 
       to++;
       continue;
     }
-    if (/^(NN|NNP|NNS|NNPS|JJ|CD|VBG|VBN|FW|POS)$/.test(token.pos ?? '') || (token.pos === 'DT' && lower !== 'that')) {
+    if (/^(NN|NNP|NNS|NNPS|JJ|JJR|JJS|CD|VBG|VBN|FW|POS)$/.test(token.pos ?? '') || (token.pos === 'DT' && lower !== 'that')) {
       if (token.pos === 'VBN' && to === head + 1) break;
       to++;
       continue;
@@ -806,11 +1082,33 @@ function kindAsReported(kind: AgreementKind, headWord: string, phrase: string): 
   return undefined;
 }
 
+/** The places of each text (findPlaces'), which parties that are places join. */
+const TEXT_PLACES = new WeakMap<AnnotatedText, XPlace[]>();
+
+/**
+ * A region or city as a party ("between the Los Lagos Region and Nordland County", "twinning between Puerto Montt and
+ * Bodø"): a place the text tags as a city, or a name ending in Region, County, Province...
+ */
+function placeParty(text: AnnotatedText, from: number, to: number, words: string): XPlace | undefined {
+  const city = text.mentions.some((m) => m.ner === 'CITY' && m.tokenStart === from && m.tokenEnd === to);
+  const region = /^(\p{Lu}[\p{L}-]*\s+)+(Region|County|Province|Prefecture|Oblast|Governorate|Municipality|District|Capital|City)$/u.test(words);
+  if (!city && !region) return undefined;
+  const places = TEXT_PLACES.get(text) ?? [];
+  TEXT_PLACES.set(text, places);
+  const known = places.find((p) => p.name.toLowerCase() === words.toLowerCase());
+  if (known) return known;
+  const place: XPlace = { name: words, kind: city || /(City|Capital)$/.test(words) ? 'CITY' : 'REGION', evidence: [text.cite(from, to)] };
+  places.push(place);
+  return place;
+}
+
 /** Actors named in "between A and B" (countries, or bodies by their names or head words). */
 export function partiesOf(text: AnnotatedText, from: number, to: number, bodies: XBody[]): XActor[] {
   let at = -1;
   for (let i = from; i < to; i++) if (text.lower(i) === 'between') at = i;
   if (at < 0) return [];
+  // "Protocol on amendments to the Agreement between A and B": the parties of the document referred to.
+  for (let i = from + 1; i < at; i++) if (headKind(text, i) && text.lower(i - 1) === 'the' && ['to', 'of', 'amending'].includes(text.lower(i - 2))) return [];
   const chunks: [number, number][] = [];
   let s = at + 1;
   for (let i = at + 1; i <= to; i++) {
@@ -823,6 +1121,7 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
   const actors: XActor[] = [];
   for (const [a, b] of chunks) {
     let end = b;
+    while (end > a && /^[.,;:]$/.test(text.tokens[end - 1].word)) end--;
     // The second chunk ends at the title's complements ("... on the Promotion of Investments").
     for (let i = a + 1; i < b; i++) {
       const lower = text.lower(i);
@@ -834,8 +1133,12 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
     const words = text.words(a, end).replace(/^the\s+/i, '');
     const tokens = words.split(/\s+/);
     const body = bodies.find((x) => words.toLowerCase() === x.name.toLowerCase() || words.toLowerCase().startsWith(x.name.toLowerCase()));
+    // A place only as the document's party, not as the object of its topic ("the road between Kaolack and Tambacounda").
+    const ofDocument = headKind(text, at - 1) !== undefined || ['twinning', 'cooperation', 'partnership', 'friendship', 'relations'].includes(text.lower(at - 1));
+    const place = body || !ofDocument ? undefined : placeParty(text, a, end, words);
     if (body) actors.push({ body });
-    else if (/^(government|ministry|ministries|chamber|bank|agency|authority|council|committee)\b/i.test(words) || /\b(ministry|government|authority|agency|bank|chamber|council|commission|company|corporation)\b/i.test(words)) {
+    else if (place) actors.push({ place });
+    else if (ORGANISATION_HEAD.test(words)) {
       if (!/\btwo countries\b|\bboth\b/i.test(words)) {
         const created: XBody = { name: words, kind: bodyKind(words), country: countryInWords(tokens), nameAsReported: true, evidence: [text.cite(a, end)] };
         bodies.push(created);
@@ -849,6 +1152,39 @@ export function partiesOf(text: AnnotatedText, from: number, to: number, bodies:
   return actors.length === 2 ? actors : [];
 }
 
+/**
+ * "between the interior ministries of (the) two countries" in a report on two countries: one described body per
+ * country (Interior Ministry of Pakistan), its name not as reported.
+ */
+function describedParties(text: AnnotatedText, agreement: XAgreement, countries: XCountry[], mainCountries: string[], bodies: XBody[]): XActor[] {
+  if (mainCountries.length !== 2) return [];
+  const words = text.words(agreement.from, agreement.to);
+  const match = /\bbetween (?:the )?((?:[a-z][\w-]* ){0,2}?)([a-z]+(?:ies|s)) of (?:the )?(?:two|both) (?:countries|nations|states|sides)\b/i.exec(words);
+  if (!match) return [];
+  const singular = match[2].replace(/ies$/i, 'y').replace(/s$/i, '');
+  if (bodyKind(singular) === 'OTHER') return [];
+  const head = `${match[1]}${singular}`.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  const start = text.tokens[agreement.from].start + match.index + 'between '.length;
+  const evidence = { start, end: start + match[0].length - 'between '.length, quote: match[0].slice('between '.length) };
+  return mainCountries.map((iso) => {
+    const name = `${head} of ${countries.find((c) => c.iso === iso)?.name ?? iso}`;
+    let body = bodyNamed(bodies, name);
+    if (!body) {
+      body = { name, kind: bodyKind(singular), country: iso, nameAsReported: false, evidence: [evidence] };
+      bodies.push(body);
+    }
+    return { body };
+  });
+}
+
+/** Whether the words of a complement ("on transit trade") are words of an earlier title. */
+function sameTopic(title: string, complement: string): boolean {
+  const words = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+  const known = new Set(words(title));
+  const said = words(complement);
+  return said.length > 0 && said.filter((w) => known.has(w)).length / said.length >= 0.75;
+}
+
 export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement[] {
   const agreements: XAgreement[] = [];
   const used = new Set<number>();
@@ -860,14 +1196,17 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     if (!check.ok && !(check.verb === undefined && listedAfterSigning(text, from))) continue;
     const headWord = text.tokens[i].word;
     const kind = headKind(text, i)!;
-    const plural = /s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase();
+    const plural = (/s$/i.test(headWord) && text.tokens[i].lemma?.toLowerCase() !== headWord.toLowerCase()) || /^NNP?S$/.test(text.tokens[i].pos ?? '') || /^memoranda$/i.test(headWord);
     const phrase = wordsWithout(text, from, to, skip);
     const complement = to > i + 1;
     const evidence = [text.citeSentence(i)];
     if (plural) {
       // "accords were also signed for cooperation on A, B and C" / "agreements on A, B and C": one per conjunct.
       const split = splitCollective(text, i, to);
-      if (!split) continue;
+      if (!split) {
+        agreements.push(...enumeratedBySigners(text, i, to, kind, bodies));
+        continue;
+      }
       const prefix = sentenceCase(wordsWithout(text, from, i + 1, skip).replace(/s$/i, '').replace(/ies$/i, 'y'));
       for (const conjunct of split.conjuncts) {
         const title = `${prefix} ${split.lead}${conjunct}`.replace(/\bcooperation on cooperation\b/i, 'cooperation');
@@ -891,7 +1230,9 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
     // "The agreement between A and B" after "a cooperation agreement ...": the same document, named again.
     const determiner = text.lower(from - 1);
     const earlier = agreements.filter((a) => a.kind === kind && a.from < from);
-    if ((determiner === 'the' || determiner === 'this') && !text.isCapitalised(i) && earlier.length === 1 && !plural) {
+    // A complement of its own ("the agreement on avoidance of double taxation") names another document.
+    const ownTopic = complement && !['between', 'among'].includes(text.lower(i + 1)) && earlier.length === 1 && !sameTopic(earlier[0].title, text.words(i + 1, to));
+    if ((determiner === 'the' || determiner === 'this') && !text.isCapitalised(i) && earlier.length === 1 && !plural && !ownTopic) {
       const [known] = earlier;
       (known.mentions ??= []).push(from);
       if (known.parties.length === 0) known.parties = partiesOf(text, from, to, bodies);
@@ -925,12 +1266,53 @@ export function findAgreements(text: AnnotatedText, bodies: XBody[]): XAgreement
   for (const agreement of agreements) {
     const key = agreement.title.toLowerCase();
     const known = byTitle.get(key);
-    if (known && JSON.stringify(known.parties) === JSON.stringify(agreement.parties)) {
+    if (known && JSON.stringify([known.parties, known.signatories]) === JSON.stringify([agreement.parties, agreement.signatories])) {
       known.evidence.push(...agreement.evidence.filter((e) => !known.evidence.some((k) => k.start === e.start)));
     } else if (!known) byTitle.set(key, agreement);
     else byTitle.set(`${key}#${byTitle.size}`, agreement);
   }
   return [...byTitle.values()];
+}
+
+/**
+ * "three memorandums of understanding were signed ...: by A and B; by C and D; and by E and F": one document per
+ * pair of signing bodies, under the generic title (not as reported).
+ */
+function enumeratedBySigners(text: AnnotatedText, head: number, phraseEnd: number, kind: AgreementKind, bodies: XBody[]): XAgreement[] {
+  const { end } = text.sentenceOf(head);
+  let colon = phraseEnd;
+  while (colon < end && text.tokens[colon].word !== ':') colon++;
+  if (colon >= end) return [];
+  const segments: [number, number][] = [];
+  let s = colon + 1;
+  for (let k = colon + 1; k <= end; k++) {
+    if (k === end || text.tokens[k].word === ';' || text.tokens[k].word === '.') {
+      if (k > s) segments.push([s, k]);
+      s = k + 1;
+    }
+  }
+  const pairs = segments.map(([a, b]) => {
+    while (a < b && ['and', 'by', ','].includes(text.lower(a))) a++;
+    const start = text.tokens[a]?.start ?? 0;
+    const stop = text.tokens[b - 1]?.end ?? 0;
+    const signers = bodies.filter((body) => body.evidence.some((e) => e.start >= start && e.end <= stop));
+    return { signers, evidence: text.cite(a, b) };
+  });
+  if (pairs.length < 2 || pairs.some((p) => p.signers.length < 2)) return [];
+  const title = sentenceCase(`${text.tokens[head].lemma ?? text.tokens[head].word} ${text.words(head + 1, phraseEnd)}`.trim());
+  return pairs.map(({ signers, evidence }) => ({
+    title,
+    titleAsReported: false,
+    kind,
+    topics: [],
+    parties: [],
+    signatories: signers.map((body) => ({ body })),
+    evidence: [text.citeSentence(head), evidence],
+    reading: { kind: 'COLLECTIVE_SPLIT' as const, note: `"${text.words(head, colon).slice(0, 300)}", then one pair of signers each: one document per pair.` },
+    confidence: 0.6,
+    from: head,
+    to: phraseEnd,
+  }));
 }
 
 function splitCollective(text: AnnotatedText, head: number, phraseEnd: number): { lead: string; conjuncts: string[]; end: number } | undefined {
@@ -1035,6 +1417,15 @@ export function findActs(
       } else {
         agentFrom = clauseStart;
         agentTo = v;
+        // "Following the meeting between A and B, the two countries signed": the opening phrase is not the subject.
+        // (Also after a dateline: "Jakarta, 3 September - Following ...".)
+        let opening = agentFrom;
+        for (let k = agentFrom; k < agentTo; k++) if (/^(-|--|–|—)$/.test(text.tokens[k].word)) opening = k + 1;
+        if (/^(following|after|during|at|on|upon|before|in)$/.test(text.lower(opening)) && !/^in the presence\b/i.test(text.words(opening, opening + 3))) {
+          let comma = opening;
+          while (comma < agentTo && text.tokens[comma].word !== ',') comma++;
+          if (comma < agentTo) agentFrom = comma + 1;
+        }
       }
       // "... co-chaired by A and B, who witnessed the signing": the people "who" stands for.
       if (!passive && text.lower(v - 1) === 'who' && text.tokens[v - 2]?.word === ',') agentFrom = start;
@@ -1055,16 +1446,21 @@ export function findActs(
       if (sides.length === 0 && collective) {
         sides = holdersOf(collective, people.byToken, text.cite(agentFrom, agentTo));
       }
+      if (sides.length === 0) sides = officesOfCountries(text, agentFrom, agentTo, people.byToken, unnamed);
       if (sides.length === 0 && /\b(two|both|three) (ministers|leaders|heads|officials|premiers|presidents)|\bthey\b/i.test(text.words(agentFrom, agentTo)) && lastSides.length >= 2) {
         const phrase = /\b(the )?(two|both|three) \w+|\bthey\b/i.exec(text.words(agentFrom, agentTo))![0];
         sides = lastSides.map((side) => ({ ...side, evidence: text.cite(agentFrom, agentTo), reading: { kind: 'COREFERENCE' as const, note: `"${phrase}" are the sides named before: ${side.person?.name ?? side.role}.` } }));
       }
       if (sides.length === 0) continue;
-      let docs = documents.filter((d) => Math.abs(at(d)! - v) < 60);
+      // The documents of the verb's own clause ("A signed X, while Y was inked by B"), else those near it.
+      const inClause = documents.filter((d) => at(d)! >= clauseStart && at(d)! < clauseEnd);
+      let docs = inClause.length > 0 ? inClause : documents.filter((d) => Math.abs(at(d)! - v) < 60);
       // "... witnessed the exchange of the following documents:": the documents of the list that follows.
       if (docs.length === 0 && (/\bfollowing\b/i.test(text.words(v, clauseEnd)) || text.tokens[end - 1]?.word === ':')) {
         const after = text.annotation.sentences.slice(sentence.index + 1, sentence.index + 16);
         for (const next of after) {
+          // "In addition, three memorandums were signed between institutions": another set, not the list.
+          if (/^(in addition|additionally|separately|also|besides|meanwhile|furthermore|moreover)\b/i.test(text.words(next.tokenStart, next.tokenEnd))) break;
           const listed = agreements.filter((a) => a.from >= next.tokenStart && a.from < next.tokenEnd);
           if (listed.length === 0 && next.tokenEnd - next.tokenStart <= 3) continue; // a bare "2." of the list
           if (listed.length === 0) {
@@ -1112,6 +1508,32 @@ export function findActs(
   }
   for (const doc of agreements) if (doc.signatories.length === 0 && generalSignatories.length > 0) doc.signatories.push(...generalSignatories);
   return { acts, unnamed };
+}
+
+/**
+ * "The agriculture ministers of Peru and Bolivia signed ...": one side per country, the person named with that office
+ * for that country if there is one, else an unnamed official known by the office and the country.
+ */
+function officesOfCountries(text: AnnotatedText, from: number, to: number, byToken: Map<number, XPerson>, unnamed: XTitle[]): XSide[] {
+  const words = text.words(from, to);
+  const match = /\b(?:the )?((?:[a-z][\w-]* ){0,3})(ministers|presidents|prime ministers|premiers|ambassadors|governors|mayors|envoys|chairmen|chairpersons|heads of (?:state|government)) of ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*),? and ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)/.exec(words);
+  if (!match) return [];
+  const countries = [match[3], match[4]].map((name) => countryOf(name.replace(/^the /, '')));
+  if (countries.some((c) => !c) || countries[0]!.iso === countries[1]!.iso) return [];
+  const office = `${match[1]}${match[2].replace(/^heads of/, 'head of').replace(/men$/, 'man').replace(/s$/, '')}`;
+  const start = text.tokens[from].start + match.index;
+  const evidence = { start, end: start + match[0].length, quote: match[0] };
+  const reading = { kind: 'COLLECTIVE_SPLIT' as const, note: `"${match[0]}": one ${office} for each country.` };
+  return countries.map((country) => {
+    const named = [...new Set(byToken.values())].filter((p) => p.titles.some((t) => t.country === country!.iso && sameOffice(t.position, office)));
+    if (named.length === 1) {
+      const titles = named[0].titles.filter((t) => t.country === country!.iso);
+      return { person: named[0], titles, role: titles.map((t) => t.position).join(' and '), country: country!.iso, reading: { kind: 'COREFERENCE' as const, note: `"${match[0]}": the ${office} of ${country!.name} named before is ${named[0].name}.` }, evidence };
+    }
+    const title: XTitle = { printed: match[0], position: office, country: country!.iso, evidence, from, to, reading };
+    unnamed.push(title);
+    return { titles: [title], role: office, country: country!.iso, reading, evidence };
+  });
 }
 
 /** "the two Prime Ministers", "The three heads of government": the people given that title, if exactly that many. */
@@ -1207,6 +1629,12 @@ function sidesIn(
   return sides.sort((x, y) => x.evidence.start - y.evidence.start);
 }
 
+/** The end of the clause of the verb at v: the next ";", ", while" or sentence end. */
+function clauseEndAfter(text: AnnotatedText, v: number, end: number): number {
+  for (let k = v + 1; k < end; k++) if (text.tokens[k].word === ';' || ['while', 'whereas', 'but'].includes(text.lower(k))) return k;
+  return end;
+}
+
 /**
  * Countries or bodies that sign ("Kenya and Ghana signed an agreement", "The governments of Pakistan and Belarus
  * signed ..."): signatories of the documents the clause names. A generic object ("a series of agreements") makes them
@@ -1216,6 +1644,12 @@ function signatoriesIn(text: AnnotatedText, start: number, end: number, document
   for (let v = start; v < end; v++) {
     const lemma = text.tokens[v].lemma?.toLowerCase();
     if (!(lemma === 'sign' || lemma === 'ink' || lemma === 'formalise' || lemma === 'formalize') || !text.tokens[v].pos?.startsWith('VB')) continue;
+    // "An accord ... was signed between the Russian Direct Investment Fund and the Egyptian Sovereign Fund".
+    if (text.lower(v + 1) === 'between') {
+      const between = partiesOf(text, v + 1, clauseEndAfter(text, v, end), bodies);
+      for (const doc of documents.filter((d) => d.from < v)) for (const actor of between) if (!doc.signatories.some((s) => JSON.stringify(s) === JSON.stringify(actor))) doc.signatories.push(actor);
+      continue;
+    }
     const subject = text.words(start, v);
     if (text.tokens.slice(start, v).some((t) => t.ner === 'PERSON' || t.ner === 'TITLE')) continue;
     const actors: XActor[] = [];
@@ -1237,6 +1671,8 @@ function signatoriesIn(text: AnnotatedText, start: number, end: number, document
       for (let k = 0; k < words.length; k++) {
         const match = countryAt(words, k);
         if (match && !match.adjective) {
+          // "The agriculture ministers of Peru and Bolivia signed": the countries qualify the signers.
+          if (words[k - 1]?.toLowerCase() === 'of') break;
           const after = words[k + match.length];
           if (after && !['and', ',', 'on', 'have', 'has', 'signed', 'also', 'today', 'yesterday'].includes(after.toLowerCase()) && text.tokens[start + k + match.length]?.pos !== 'VBD') continue;
           actors.push({ country: match.entry.iso });
@@ -1284,6 +1720,24 @@ export function findDateline(text: AnnotatedText, places: XPlace[]): XPlace | un
   return undefined;
 }
 
+const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/**
+ * "at the close of a two-day meeting" on a known day D: the meeting ran from D minus one day to D, an interval read
+ * from the count (a reading), not stated.
+ */
+function countedClose(said: string, date: string | undefined): { date: string; reading: FactReading } | undefined {
+  const match = /\bat the (?:close|end) of (?:a|the) (two|three|four|five|six|seven)-day\b/i.exec(said);
+  if (!match || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const days = COUNTS[match[1].toLowerCase()];
+  const start = new Date(`${date}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - (days - 1));
+  return {
+    date: `${start.toISOString().slice(0, 10)}/${date}`,
+    reading: { kind: 'OTHER', note: `"${match[0]}" that closed on ${date}: the ${days} days are counted back from it.` },
+  };
+}
+
 export function findEvents(
   text: AnnotatedText,
   acts: XAct[],
@@ -1315,19 +1769,19 @@ export function findEvents(
     const said = acts.map((a) => a.evidence.quote).join(' ');
     const framing = /ceremony/i.test(said)
       ? null
-      : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(said) ??
+      : /\b(?:within the framework of|at|during|on the sidelines of|following|after|in the course of|on the margins of) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference|round))\b/i.exec(said) ??
         /\b(?:signed|inked|exchanged) (?:[\w-]+ ){0,3}(?:following|after|at|during) the ((?:[\w-]+ ){0,7}?(meeting|session|talks|summit|conference))\b/i.exec(text.text);
     const session = !framing && !/ceremony/i.test(said) ? /\b(?:annual |joint |plenary )?(session|summit|meeting) of the ([\w' -]+?)(?:[,.]|$)|\bthe ([\w' -]+?)'s (annual |plenary )?(session|meeting|summit)\b/i.exec(said) : null;
-    const kind = framing ? (/talks/i.test(framing[2]) ? 'TALKS' : 'MEETING') : session ? 'MEETING' : 'SIGNING_CEREMONY';
-    ceremony = {
-      kind,
-      name: framing ? sentenceCase(framing[1]) : session ? sentenceCase(session[0].replace(/[,.]$/, '')) : place ? `Signing ceremony in ${place.name}` : 'Signing ceremony',
-      date: acts.find((a) => a.date)?.date ?? eventDate,
-      place,
-      between: [],
-      participants,
-      evidence: acts.slice(0, 3).map((a) => a.evidence),
-    };
+    const date = acts.find((a) => a.date)?.date ?? eventDate;
+    const evidence = acts.slice(0, 3).map((a) => a.evidence);
+    // The talks or meeting the signing closed: an event of its own.
+    if (framing) {
+      const counted = countedClose(said, date);
+      events.push({ kind: /talks|round/i.test(framing[2]) ? 'TALKS' : 'MEETING', name: sentenceCase(framing[1].replace(/^(close|end|start|opening) of (a|the|an) /i, '')), date: counted?.date ?? date, reading: counted?.reading, place, between: [], participants: [], evidence });
+    }
+    ceremony = session
+      ? { kind: 'MEETING', name: sentenceCase(session[0].replace(/[,.]$/, '')), date, place, between: [], participants, evidence }
+      : { kind: 'SIGNING_CEREMONY', name: place ? `Signing ceremony in ${place.name}` : 'Signing ceremony', date, place, between: [], participants, evidence };
     events.push(ceremony);
   }
   // A visit: "X's (official|state) visit to Y", "visit of X to Y", "X ... visited Y".
@@ -1396,8 +1850,47 @@ export function findEvents(
       }
     }
   }
+  events.push(...pressEvents(text, byToken, eventDate));
   void people;
   return { events, ceremony };
+}
+
+const PRESS_EVENT = /\b((?:joint |final )?(?:press|news|media) (?:conference|briefing|stakeout|availability)|(?:joint )?press point)\b/i;
+
+/**
+ * Press events: "told a news conference after the session", "in a joint press stakeout". The speaker is the person
+ * named in the sentence; the date is one the sentence states, or the report's event date when the sentence ties the
+ * press event to the talks ("after the session"); else it stays undated.
+ */
+function pressEvents(text: AnnotatedText, byToken: Map<number, XPerson>, eventDate: string | undefined): XEvent[] {
+  const events: XEvent[] = [];
+  for (const sentence of text.annotation.sentences) {
+    const { tokenStart: start, tokenEnd: end } = sentence;
+    const words = text.words(start, end);
+    const match = PRESS_EVENT.exec(words);
+    if (!match) continue;
+    const speakers = new Set<XPerson>();
+    for (let k = start; k < end; k++) if (byToken.get(k)) speakers.add(byToken.get(k)!);
+    if (speakers.size === 0) continue;
+    // A date next to the phrase ("at a press conference on Tuesday"), not one of what was said ("last year").
+    let at = start;
+    while (at < end && !['press', 'news', 'media'].includes(text.lower(at))) at++;
+    const dateMention = text.mentions.find((m) => m.ner === 'DATE' && m.tokenStart >= at - 4 && m.tokenStart <= at + 6);
+    const explicit = dateMention ? text.dateOf(dateMention) : undefined;
+    const tied = /\b(after|following|at the end of|on the sidelines of) the (session|meeting|talks|summit|ceremony|signing)\b/i.test(words.slice(match.index));
+    const date = explicit ?? (tied ? eventDate : undefined);
+    const name = sentenceCase(match[1]);
+    if (events.some((e) => e.name === name && e.date === date)) continue;
+    events.push({
+      kind: 'PRESS_EVENT',
+      name,
+      date,
+      between: [],
+      participants: [...speakers].slice(0, 2).map((person) => ({ person, role: 'SPEAKER' as const })),
+      evidence: [text.citeSentence(start)],
+    });
+  }
+  return events;
 }
 
 /** Letters of Vietnamese that English words never have. */
@@ -1412,7 +1905,9 @@ function recoverNames(text: AnnotatedText): void {
   const added: EntityMention[] = [];
   for (const sentence of text.annotation.sentences) {
     for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
-      if (isPersonToken(text, i) || !text.isCapitalised(i) || !text.isCapitalised(i - 1) || isPersonToken(text, i - 1)) continue;
+      // Right after the title, or after its comma ("Minister of Industry and Trade, Lê Thị Hương").
+      const afterTitle = text.isCapitalised(i - 1) || (text.tokens[i - 1].word === ',' && text.isCapitalised(i - 2));
+      if (isPersonToken(text, i) || !text.isCapitalised(i) || !afterTitle || isPersonToken(text, i - 1)) continue;
       let end = i;
       while (end < sentence.tokenEnd && text.isCapitalised(end) && !isPersonToken(text, end) && end - i < 4) end++;
       const words = text.tokens.slice(i, end).map((t) => t.word);
@@ -1439,17 +1934,19 @@ export function read(text: AnnotatedText): Reading {
   recoverNames(text);
   const countries = findCountries(text);
   const places = findPlaces(text);
+  TEXT_PLACES.set(text, places);
   const { people, titles, byToken } = findPeople(text);
   const titleSpans = titleRuns(text).filter(([a, b]) => b - a > 1 || !/^(ministry|government)$/i.test(text.words(a, b)));
   const bodies = findBodies(text, [...titleSpans, ...people.flatMap((p) => p.titles.map((t) => [t.from, t.to] as [number, number]))]);
   const agreements = findAgreements(text, bodies);
+  const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
+  for (const agreement of agreements) if (agreement.parties.length === 0) agreement.parties = describedParties(text, agreement, countries, mainCountries, bodies);
   for (const body of [...bodies]) {
     // A body named only inside a document's title is a party, not a body of its own ... unless a party.
     const inTitle = agreements.some((a) => body.evidence.every((e) => e.start >= text.tokens[a.from].start && e.end <= text.tokens[a.to - 1].end));
     const isParty = agreements.some((a) => [...a.parties, ...a.signatories].some((p) => 'body' in p && p.body === body));
     if (inTitle && !isParty) bodies.splice(bodies.indexOf(body), 1);
   }
-  const mainCountries = countries.length >= 2 && countries[1].mentions >= 2 ? [countries[0].iso, countries[1].iso] : [];
   const eventDate = findEventDate(text);
   const { acts, unnamed } = findActs(text, { byToken }, titles, agreements, mainCountries, eventDate, bodies);
   const table = tableActs(text, byToken, agreements, eventDate, bodies);
@@ -1468,6 +1965,7 @@ export function read(text: AnnotatedText): Reading {
   const dateline = findDateline(text, places);
   const { events } = findEvents(text, acts, people, byToken, places, dateline, eventDate, mainCountries);
   // Only places where something happens, or that the text places in a country.
-  const usedPlaces = places.filter((p) => events.some((e) => e.place === p));
+  const isParty = (p: XPlace) => agreements.some((a) => [...a.parties, ...a.signatories].some((x) => 'place' in x && x.place === p));
+  const usedPlaces = places.filter((p) => events.some((e) => e.place === p) || isParty(p));
   return { countries, places: usedPlaces, bodies, people, unnamed, agreements, acts, events };
 }

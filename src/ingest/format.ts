@@ -96,7 +96,7 @@ export const readingSchema = z
 
 export const extractedSchema = z
   .strictObject({
-    by: text.describe('The extractor and its version (extract/1 with CoreNLP 4.5.10).'),
+    by: text.describe('The extractor and its version (extract/2 with CoreNLP 4.5.10).'),
     confidence: z.number().min(0).max(1).describe('How sure the extractor is, from 0 to 1.'),
   })
   .describe('This fact was drafted by a machine, not curated by a person.');

@@ -140,6 +140,8 @@ export async function dataQualityReport(driver: Driver, database: string): Promi
     loaders: (await rows<{ loadedBy: string | null; sources: unknown; lastLoadedAt: string | null }>(driver, database, LOADERS)).map((row) => ({
       ...row,
       sources: Number(row.sources),
+      // Neo4j prints 09:43:26.2Z for 09:43:26.200Z: the same instant as the API writes it (ISO 8601, milliseconds).
+      lastLoadedAt: row.lastLoadedAt ? new Date(row.lastLoadedAt).toISOString() : null,
     })),
   };
 }

@@ -58,3 +58,10 @@ export async function postGraphQL(
   }
   return { status: response.status, body, text };
 }
+
+/** The data of a GraphQL answer from the test API; the test fails if the answer has errors. */
+export async function graphqlData(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const response = await postGraphQL(url, { query, variables });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data as Record<string, any>;
+}

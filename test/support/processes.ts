@@ -26,6 +26,19 @@ export function corenlpServers(): number[] {
   return processesMatching(PROCESS_MARKER);
 }
 
+/** The managed CoreNLP servers this process started (in a test, through the code under test: their parent is us). */
+export function corenlpChildren(): number[] {
+  return corenlpServers().filter((pid) => {
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid ...", comm may hold spaces: read after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid;
+    } catch {
+      return false; // ended while we looked
+    }
+  });
+}
+
 /**
  * A token for the environment of a child process: the servers it starts inherit it, so `servers()` lists those and
  * only those (other runs on the machine may have CoreNLP servers of their own).

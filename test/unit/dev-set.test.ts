@@ -7,50 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
-import type { Article } from '../../src/ingest/format';
-import { formatProblem, validateFile, type ValidArticle } from '../../src/ingest/validate';
 import { READING_KINDS, SIGNING_VERBS } from '../../src/model/facts';
+import { base, goldArticles, inventedValues, loadGoldSet } from '../support/gold-set';
 
 const DEV = path.join(PROJECT_ROOT, 'test', 'fixtures', 'dev');
-const files = fs.readdirSync(DEV).sort();
-const texts = files.filter((file) => file.endsWith('.txt'));
-const annotations = files.filter((file) => file.endsWith('.yaml'));
-const base = (file: string) => file.replace(/\.(txt|yaml)$/, '');
-
-/** Case-insensitive, whitespace-normalised: how a value is looked for in its text. */
-const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
-
-const valid = new Map<string, ValidArticle>();
-for (const file of annotations) {
-  const result = validateFile(path.join(DEV, file));
-  if (result.ok) valid.set(file, result.value);
-}
-const articles = (): Array<[string, Article, string]> => [...valid].map(([file, value]) => [file, value.article, value.text]);
-
-/** The values an annotation gives that must be words of its text, each with what it is. */
-function statedValues(article: Article): Array<[string, string]> {
-  const values: Array<[string, string]> = [];
-  const add = (what: string, value: string | undefined) => value !== undefined && values.push([what, value]);
-  for (const person of article.people) [person.name, ...person.aliases, ...person.weakAliases].forEach((name) => add(`person ${person.key}`, name));
-  for (const country of article.countries) country.aliases.forEach((alias) => add(`country ${country.key} alias`, alias));
-  for (const place of article.places) add(`place ${place.key}`, place.name);
-  for (const body of article.bodies) {
-    if (body.nameAsReported) add(`body ${body.key}`, body.name);
-    body.aliases.forEach((alias) => add(`body ${body.key} alias`, alias));
-  }
-  for (const agreement of article.agreements) {
-    if (agreement.titleAsReported) add(`agreement ${agreement.key} title`, agreement.title);
-    add(`agreement ${agreement.key} kindAsReported`, agreement.kindAsReported);
-  }
-  for (const position of article.positions) add(`position ${position.key}`, position.title);
-  for (const occupancy of article.occupancies) add(`occupancy ${occupancy.key}`, occupancy.title);
-  for (const exchange of article.exchanges) {
-    add(`exchange ${exchange.key} verb`, exchange.verb.words);
-    exchange.sides.forEach((side, index) => add(`exchange ${exchange.key} side ${index} role`, side.role));
-  }
-  for (const event of article.events) event.participants.forEach((participant) => add(`event ${event.key} participant`, participant.label));
-  return values;
-}
+const set = loadGoldSet(DEV);
+const { texts, annotations } = set;
+const articles = () => goldArticles(set);
 
 describe('the dev set of invented reports and their gold annotations', () => {
   it('has at least 16 articles numbered from 201, each text with its annotation and each annotation with its text', () => {
@@ -61,11 +24,8 @@ describe('the dev set of invented reports and their gold annotations', () => {
   });
 
   it('validates every annotation as a v2 article of its own text', () => {
-    const problems = annotations.flatMap((file) => {
-      const result = validateFile(path.join(DEV, file));
-      return result.ok ? [] : result.problems.map(formatProblem);
-    });
-    expect(problems).toEqual([]);
+    expect(set.problems).toEqual([]);
+    expect(set.valid.size).toBe(annotations.length);
     for (const [file, article] of articles()) {
       expect(article.source.textFile).toBe(`${base(file)}.txt`);
       expect(article.source.id).toBe(`dev-${base(file)}`);
@@ -80,16 +40,7 @@ describe('the dev set of invented reports and their gold annotations', () => {
   });
 
   it('invents no value: every name, alias, title as reported, office, role, label and verb is words of the text', () => {
-    const invented = articles().flatMap(([file, article, text]) => {
-      const words = normalise(text);
-      const missing = statedValues(article).filter(([, value]) => !words.includes(normalise(value)));
-      // A country is named by its name or by one of its aliases (Kenyan).
-      for (const country of article.countries) {
-        if (![country.name, ...country.aliases].some((name) => words.includes(normalise(name)))) missing.push([`country ${country.key}`, country.name]);
-      }
-      return missing.map(([what, value]) => `${file}: ${what}: "${value}"`);
-    });
-    expect(invented).toEqual([]);
+    expect(inventedValues(set)).toEqual([]);
   });
 
   it('covers every item of format v2', () => {

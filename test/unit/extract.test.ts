@@ -9,7 +9,7 @@ import { loadGold, storedAnnotation, type GoldCase } from '../../src/extract/dev
 import { draftFrom } from '../../src/extract/extract';
 import { readInput } from '../../src/extract/input';
 import { summarise } from '../../src/extract/summary';
-import { score, f1 } from '../../src/extract/evaluate';
+import { KINDS, score, f1 } from '../../src/extract/evaluate';
 import { articleSchema, type Article } from '../../src/ingest/format';
 
 const golds = loadGold();
@@ -51,7 +51,7 @@ describe('faithful drafts', () => {
   it('every drafted fact carries its provenance', () => {
     const draft = draftOf('000');
     for (const fact of [...draft.people, ...draft.agreements, ...draft.exchanges, ...draft.events]) {
-      expect(fact.extracted).toEqual({ by: 'extract/1 with CoreNLP 4.5.10', confidence: expect.any(Number) });
+      expect(fact.extracted).toEqual({ by: 'extract/2 with CoreNLP 4.5.10', confidence: expect.any(Number) });
     }
   });
 
@@ -69,7 +69,7 @@ describe('faithful drafts', () => {
 describe('the seed article against its curated YAML', () => {
   const { gold, draft } = drafts.get('000_1cdabd96cc36ddc2')!;
   const result = score(gold.article, draft, gold.text);
-  it.each(['people', 'people with role', 'agreements', 'exchanges'] as const)('%s: F1 at least 0.95', (kind) => {
+  it.each(KINDS)('%s: F1 at least 0.95', (kind) => {
     expect(f1(result.counts[kind]).f1).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -100,9 +100,140 @@ describe('the seed article against its curated YAML', () => {
   it('resolves "on Friday" from the publication date', () => {
     expect(draft.events.find((e) => e.kind === 'SIGNING_CEREMONY')?.date).toBe('2025-04-11');
   });
+
+  it('"the interior ministries of two countries" are one described ministry per country, parties of the agreement', () => {
+    const agreement = draft.agreements.find((a) => /interior ministries/.test(a.title))!;
+    const parties = agreement.parties!.map((key) => draft.bodies.find((b) => b.key === key)!);
+    expect(parties.map((b) => [b.name, b.kind, b.country, b.nameAsReported]).sort()).toEqual([
+      ['Interior Ministry of Belarus', 'MINISTRY', 'by', false],
+      ['Interior Ministry of Pakistan', 'MINISTRY', 'pk', false],
+    ]);
+    const quotes = parties.flatMap((b) => b.evidence.map((e) => (typeof e === 'string' ? draft.spans[e] : e).quote));
+    expect(quotes).toEqual(['the interior ministries of two countries', 'the interior ministries of two countries']);
+  });
+
+  it('a body keeps the formal name of its country ("... of the Republic of Belarus"), its shorter form an alias', () => {
+    const sami = draft.bodies.filter((b) => /State Authority/.test(b.name));
+    expect(sami.map((b) => [b.name, b.aliases, b.country])).toEqual([
+      ['State Authority for Military Industry of the Republic of Belarus', ['State Authority for Military Industry'], 'by'],
+    ]);
+    // "MoUs" (a document) and "Belarusian Internal Affairs" (a minister's portfolio) are not bodies.
+    expect(draft.bodies.map((b) => b.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/MoUs|Internal Affairs/)]));
+  });
+
+  it('"the Pakistani premier" gives the country of the only prime minister named, as a coreference', () => {
+    const premier = draft.occupancies.find((o) => o.holder === draft.people.find((p) => p.name === 'Shehbaz Sharif')!.key)!;
+    const position = draft.positions.find((p) => p.key === premier.position)!;
+    expect([position.title, position.country]).toEqual(['Prime Minister', 'pk']);
+    expect(premier.reading?.kind ?? position.reading?.kind).toBe('COREFERENCE');
+  });
+
+  it('a press event without a stated date stays undated, its speaker the person who spoke', () => {
+    const press = draft.events.filter((e) => e.kind === 'PRESS_EVENT');
+    expect(press.map((e) => [e.name, e.date, e.participants?.map((p) => [draft.people.find((x) => x.key === p.person)?.name, p.role])])).toEqual([
+      ['Joint press stakeout', undefined, [['Shehbaz Sharif', 'SPEAKER']]],
+    ]);
+  });
 });
 
 describe('rule families on the dev set', () => {
+  it('"The agriculture ministers of Peru and Bolivia signed": one unnamed side per country, the countries not signatories (213)', () => {
+    const draft = draftOf('213');
+    expect(sides(draft, /quinoa/)).toEqual([
+      {
+        verb: 'SIGNED',
+        sides: [
+          { person: undefined, role: 'agriculture minister', country: 'pe', reading: 'COLLECTIVE_SPLIT' },
+          { person: undefined, role: 'agriculture minister', country: 'bo', reading: 'COLLECTIVE_SPLIT' },
+        ],
+      },
+    ]);
+    const quinoa = draft.agreements.find((a) => /quinoa/.test(a.title))!;
+    expect(quinoa.signatories ?? []).toEqual([]);
+  });
+
+  it('a title keeps the formal name of its body\'s country; a protocol amending an agreement does not take its parties (203)', () => {
+    const draft = draftOf('203');
+    const memorandum = sides(draft, /payment systems/)!;
+    expect(memorandum[0].sides.map((s) => [s.role, s.country])).toEqual([
+      ['Chairman of the National Bank of the Republic of Kazakhstan', 'kz'],
+      ['Chairman of the National Bank of the Kyrgyz Republic', 'kg'],
+    ]);
+    expect(draft.bodies.map((b) => b.name)).toEqual(expect.arrayContaining(['National Bank of the Republic of Kazakhstan', 'National Bank of the Kyrgyz Republic']));
+    const protocol = draft.agreements.find((a) => /^Protocol on amendments/.test(a.title))!;
+    expect(protocol.parties ?? []).toEqual([]);
+  });
+
+  it('a plural office before a list of names gives each the office, and the country printed after each name (204, 210)', () => {
+    const offices = (prefix: string, name: string) => {
+      const draft = draftOf(prefix);
+      const person = draft.people.find((p) => p.name === name)!;
+      return draft.occupancies
+        .filter((o) => o.holder === person.key)
+        .map((o) => ({ title: o.title, country: draft.positions.find((p) => p.key === o.position)!.country, reading: o.reading?.kind }));
+    };
+    expect(offices('204', 'Rodrigo Valenzuela Ortúzar')).toEqual([{ title: 'President', country: 'cl', reading: 'COLLECTIVE_SPLIT' }]);
+    expect(offices('204', 'Trần Minh Khoa')).toEqual([{ title: 'President', country: 'vn', reading: 'COLLECTIVE_SPLIT' }]);
+    expect(offices('210', 'Maria Semedo Fortes')).toEqual([{ title: 'chief negotiator', country: undefined, reading: 'COLLECTIVE_SPLIT' }]);
+  });
+
+  it('a lower-case office before the name: "the Nordland county mayor, Ingrid Solvang Berg" (206)', () => {
+    const draft = draftOf('206');
+    const person = draft.people.find((p) => p.name === 'Ingrid Solvang Berg')!;
+    const titles = draft.occupancies.filter((o) => o.holder === person.key).map((o) => draft.positions.find((p) => p.key === o.position)!.title);
+    expect(titles).toContain('county mayor');
+  });
+
+  it('"three memorandums ...: by A and B; by C and D; and by E and F" are three documents signed by bodies, no act (209)', () => {
+    const draft = draftOf('209');
+    const mous = draft.agreements.filter((a) => a.title === 'Memorandum of understanding');
+    const names = (keys: string[] = []) => keys.map((key) => draft.bodies.find((b) => b.key === key)?.name);
+    expect(mous.map((m) => names(m.signatories))).toEqual([
+      ['Sri Lanka Export Development Council', 'Bangladesh Export Promotion Agency'],
+      ['Galle Institute of Marine Sciences', 'Khulna Institute of Fisheries Technology'],
+      ['Colombo Harbour Management Board', 'Chattogram Harbour Board'],
+    ]);
+    for (const mou of mous) expect([mou.titleAsReported, mou.reading?.kind]).toEqual([false, 'COLLECTIVE_SPLIT']);
+    expect(draft.exchanges.filter((e) => mous.some((m) => e.documents.includes(m.key)))).toEqual([]);
+  });
+
+  it('documents signed at the close of a two-day meeting: a signing ceremony that day, the meeting the two days to it, as a reading (213)', () => {
+    const events = draftOf('213').events.map((e) => [e.kind, e.name, e.date, e.reading?.kind]);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        ['SIGNING_CEREMONY', 'Signing ceremony in Copacabana', '2023-08-22', undefined],
+        ['MEETING', 'Two-day binational meeting', '2023-08-21/2023-08-22', 'OTHER'],
+      ]),
+    );
+  });
+
+  it('a name CoreNLP leaves untagged after a title and its comma is recovered whole: "Minister of Industry and Trade, Lê Thị Hương" (204)', () => {
+    const draft = draftOf('204');
+    expect(draft.people.map((p) => p.name)).toContain('Lê Thị Hương');
+    expect(draft.people.map((p) => p.name)).not.toContain('Thị Hương');
+    expect(sides(draft, /critical minerals/)![0].sides.map((s) => s.person)).toEqual(['Esteban Morales Pizarro', 'Lê Thị Hương']);
+  });
+
+  it('a later short form of a body ("the Business Council") is an alias; places tagged as organisations are not bodies (202, 213)', () => {
+    const council = draftOf('202').bodies.filter((b) => /Business Council/.test(b.name));
+    expect(council.map((b) => [b.name, b.aliases])).toEqual([['Uzbek-Indonesian Business Council', ['Business Council']]]);
+    expect(draftOf('213').bodies.map((b) => b.name)).not.toContain('La Paz');
+  });
+
+  it('regions are parties of "the agreement between the Los Lagos Region and Nordland County"; a road\'s ends are not (206, 205)', () => {
+    const draft = draftOf('206');
+    const agreement = draft.agreements.find((a) => /aquaculture/.test(a.title))!;
+    expect(agreement.parties!.map((key) => draft.places.find((p) => p.key === key)?.name)).toEqual(['Los Lagos Region', 'Nordland County']);
+    const loan = draftOf('205').agreements.find((a) => /road between Kaolack/.test(a.title))!;
+    expect([...(loan.parties ?? []), ...(loan.signatories ?? [])]).not.toEqual(expect.arrayContaining(['kaolack']));
+    expect(draftOf('205').places.map((p) => p.name)).not.toContain('Kaolack');
+  });
+
+  it('a country printed before a body\'s name is part of it; a portfolio ("Minister of Agriculture") is not a body (209, 204)', () => {
+    expect(draftOf('209').bodies.map((b) => b.name)).toContain('Sri Lanka Export Development Council');
+    expect(draftOf('204').bodies.map((b) => b.name)).not.toContain('Agriculture');
+  });
+
   it('an unnamed counterpart stays unnamed, a role with its country (201)', () => {
     const draft = draftOf('201');
     expect(sides(draft, /visa/)).toEqual([

@@ -343,11 +343,11 @@ describe('format v2 says what real reports say, inventing nothing', () => {
 
   it('marks extracted facts with their extractor and confidence', () => {
     const data = v2();
-    data.people[0].extracted = { by: 'extract/1 (CoreNLP 4.5.10)', confidence: 0.8 };
+    data.people[0].extracted = { by: 'extract/2 (CoreNLP 4.5.10)', confidence: 0.8 };
     const result = validateData('v2.yaml', data);
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     const set = planArticle(result.value, new LocalResolver());
-    expect(set.citations.find((citation) => citation.fact === 'person:ali-khan')).toMatchObject({ extractor: 'extract/1 (CoreNLP 4.5.10)', confidence: 0.8 });
+    expect(set.citations.find((citation) => citation.fact === 'person:ali-khan')).toMatchObject({ extractor: 'extract/2 (CoreNLP 4.5.10)', confidence: 0.8 });
     expect(validateData('v2.yaml', { ...data, people: [{ ...data.people[0], extracted: { by: 'x', confidence: 2 } }] }).ok).toBe(false);
   });
 });

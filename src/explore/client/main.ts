@@ -1,7 +1,8 @@
 /**
  * The Explorer in the browser: the shell (search, main view, evidence panel) and the router. Every URL is a
- * view: /explore, /explore/<kind>/<id> (facts), .../network, .../timeline, /explore/path?from=&to=. Links are
- * followed without reloading; back and forward work; focus moves to the new view's heading.
+ * view: /explore, /explore/<kind>/<id> (facts), .../network, .../timeline, /explore/path?from=&to=, and
+ * /explore/review (draft review). Links are followed without reloading; back and forward work; focus moves to the
+ * new view's heading.
  */
 import type { Context } from './context';
 import { clear, h } from './dom';
@@ -68,7 +69,7 @@ function shell(): void {
       { class: 'top' },
       h('a', { class: 'brand', href: '/explore' }, 'Diplomatic graph ', h('span', null, 'Explorer')),
       h('div', { role: 'search', class: 'top-search' }, search.element),
-      h('nav', { class: 'top-links', 'aria-label': 'Elsewhere' }, h('a', { href: '/explore/path' }, 'Path'), h('a', { href: '/' }, 'GraphQL IDE')),
+      h('nav', { class: 'top-links', 'aria-label': 'Elsewhere' }, h('a', { href: '/explore/path' }, 'Path'), h('a', { href: '/explore/review' }, 'Review a draft'), h('a', { href: '/' }, 'GraphQL IDE')),
     ),
     h('div', { class: 'layout' }, main, evidence.element),
   );
@@ -95,10 +96,11 @@ async function home(): Promise<{ element: HTMLElement; rendered: Promise<void> }
 }
 
 /** /explore/<kind>/<id>[/<view>] or /explore/path, from the location. */
-export function parseLocation(pathname: string): { view: 'home' | 'path' | 'facts' | 'network' | 'timeline' | 'unknown'; kind?: string; id?: string } {
+export function parseLocation(pathname: string): { view: 'home' | 'path' | 'review' | 'facts' | 'network' | 'timeline' | 'unknown'; kind?: string; id?: string } {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(2);
   if (parts.length === 0) return { view: 'home' };
   if (parts[0] === 'path' && parts.length === 1) return { view: 'path' };
+  if (parts[0] === 'review' && parts.length === 1) return { view: 'review' };
   const [kind, id, view] = parts;
   if (!(PAGE_KINDS as readonly string[]).includes(kind) || !id) return { view: 'unknown' };
   if (view === undefined) return { view: 'facts', kind, id: decodeURIComponent(id) };
@@ -126,7 +128,8 @@ async function route(): Promise<void> {
       const params = new URL(location.href).searchParams;
       view = pathView(ctx, params.get('from') ?? '', params.get('to') ?? '');
       signal = 'path-rendered';
-    } else if (place.view === 'facts') view = await PAGES[place.kind!](ctx, place.id!);
+    } else if (place.view === 'review') view = (await import('./review')).reviewView();
+    else if (place.view === 'facts') view = await PAGES[place.kind!](ctx, place.id!);
     else if (place.view === 'network' && NETWORK_ROOTS[place.kind!]) {
       const name = await entityName(place.kind!, place.id!);
       const network = networkView(ctx, { id: place.id!, kind: NETWORK_ROOTS[place.kind!], label: name });
