@@ -313,11 +313,12 @@ describe('the GraphQL contract', () => {
   });
 
   it('connection: Jam Kamal Khan to Dmitry Pantus, through no evidence node', async () => {
-    const data = await ask(`{ connection(from: "Jam Kamal Khan", to: "Dmitry Pantus") { length steps { kind name via } } }`);
+    const data = await ask(`{ connection(from: "Jam Kamal Khan", to: "Dmitry Pantus") { length steps { kind id name via } } }`);
     const { length, steps } = data.connection;
     expect(steps).toHaveLength(length + 1);
-    expect(steps[0]).toEqual({ kind: 'Person', name: 'Jam Kamal Khan', via: expect.any(String) });
-    expect(steps[length]).toEqual({ kind: 'Person', name: 'Dmitry Pantus', via: null });
+    expect(steps[0]).toEqual({ kind: 'Person', id: 'person:jam-kamal-khan', name: 'Jam Kamal Khan', via: expect.any(String) });
+    expect(steps[length]).toEqual({ kind: 'Person', id: 'person:dmitry-pantus', name: 'Dmitry Pantus', via: null });
+    expect(new Set(steps.map((step: { id: string }) => step.id)).size).toBe(steps.length);
     expect(length).toBe(6);
     for (const step of steps) {
       expect(['Passage', 'Source']).not.toContain(step.kind);

@@ -2,7 +2,7 @@
 import { datePhrase, formatDate, parsePartialDate, precisionNote } from '../src/explore/client/dates';
 import type { Exchange, Side } from '../src/explore/client/model';
 import { actorLinks, drawnGraph, personLinks, rankLinks, type NodeKind } from '../src/explore/client/network-model';
-import { explainStep, ownerQuery } from '../src/explore/client/path';
+import { explainStep, stepFacts } from '../src/explore/client/path';
 import { exchangeSentence, occupancySentence, sentenceText, agreementSentence } from '../src/explore/client/sentences';
 import { sourceSegments } from '../src/explore/client/source-text';
 import { placeOnAxis, timelineAxis } from '../src/explore/client/timeline';
@@ -181,15 +181,17 @@ describe('the network', () => {
 
 describe('the path view', () => {
   it('explains each step and finds the fact that states it', () => {
-    const person = { kind: 'Person', name: 'Jam Kamal Khan', via: 'PERSON' };
-    const sideStep = { kind: 'ExchangeSide', name: 'Commerce Minister', via: 'REPRESENTS' };
+    const person = { kind: 'Person', id: 'person:jam-kamal-khan', name: 'Jam Kamal Khan', via: 'PERSON' };
+    const sideStep = { kind: 'ExchangeSide', id: 'side:1', name: 'Commerce Minister', via: 'REPRESENTS' };
+    const country = { kind: 'Country', id: 'country:pk', name: 'Pakistan', via: 'SIGNED_BY' };
+    const agreement = { kind: 'Agreement', id: 'agreement:x', name: 'X', via: null };
     expect(explainStep(person, sideStep)).toBe('Jam Kamal Khan acted as “Commerce Minister” on one side of a document exchange.');
-    const owner = ownerQuery(person, sideStep)!;
-    expect(owner.kind).toBe('ExchangeSide');
-    expect(owner.query).toBe(
-      'query Step($name0: String!, $other0: String!) { found: exchangeSides(where: { OR: [{ role: { eq: $name0 }, person: { some: { name: { eq: $other0 } } } }] }, limit: 5) { id } }',
-    );
-    expect(owner.variables).toEqual({ name0: 'Commerce Minister', other0: 'Jam Kamal Khan' });
-    expect(ownerQuery({ kind: 'Country', name: 'Pakistan', via: 'SIGNED_BY' }, { kind: 'Agreement', name: 'X', via: null })!.variables).toEqual({ name0: 'X', other0: 'Pakistan' });
+    // The side states whom it stands for, whichever way the path runs.
+    expect(stepFacts(person, sideStep)).toEqual([{ kind: 'ExchangeSide', id: 'side:1' }]);
+    expect(stepFacts({ ...sideStep, via: 'PERSON' }, { ...person, via: null })).toEqual([{ kind: 'ExchangeSide', id: 'side:1' }]);
+    expect(stepFacts(country, agreement)).toEqual([{ kind: 'Agreement', id: 'agreement:x' }]);
+    // Two facts of one kind (a holding of office the same as another): both state it.
+    const held = { kind: 'Occupancy', id: 'occupancy:a', name: 'Defence Minister', via: 'SAME_AS' };
+    expect(stepFacts(held, { ...held, id: 'occupancy:b', via: null })).toEqual([{ kind: 'Occupancy', id: 'occupancy:a' }, { kind: 'Occupancy', id: 'occupancy:b' }]);
   });
 });

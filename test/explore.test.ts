@@ -28,15 +28,21 @@ describe('the Explorer', () => {
   let browser: OfflineBrowser;
   const problems: string[] = [];
 
+  const answers: Array<Promise<void>> = [];
+  // Each problem names the test it came in (they are all checked in the last one).
+  const note = (line: string) => problems.push(`${expect.getState().currentTestName?.replace(/^the Explorer /, '')}: ${line}`);
   const watch = (page: Page) => {
-    page.on('console', (message) => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => void (message.type() === 'error' && note(`console: ${message.text()}`)));
+    page.on('pageerror', (error) => note(`page error: ${error.message}`));
     // Which request failed, and what the server said (a console error says only the status).
     page.on('response', (response) => {
       if (response.status() < 400 || response.status() === 404) return;
-      void response.text().then(
-        (body) => problems.push(`response ${response.status()} to ${response.request().method()} ${new URL(response.url()).pathname}: ${response.request().postData()?.slice(0, 300)} -> ${body.slice(0, 300)}`),
-        () => undefined,
+      const request = `${response.status()} to ${response.request().method()} ${new URL(response.url()).pathname} ${response.request().postData()?.slice(0, 400)}`;
+      answers.push(
+        response.text().then(
+          (body) => void note(`response ${request} -> ${body.slice(0, 400)}`),
+          (error: Error) => void note(`response ${request} (body unread: ${error.message})`),
+        ),
       );
     });
   };
@@ -184,6 +190,9 @@ describe('the Explorer', () => {
     const steps = page.locator('.path-step');
     await expect(steps.count()).resolves.toBe(5);
     await expect(page.locator('.path-explanation .sentence').first().innerText()).resolves.toBe('Viktor Khrenin acted as “Defence Minister” on one side of a document exchange.');
+    // Each actor on the path links to its page, by the id the path gives (no lookup by name).
+    await expect(page.locator('.path-node a', { hasText: 'Viktor Khrenin' }).getAttribute('href')).resolves.toBe(KHRENIN);
+    await expect(page.locator('.path-node a', { hasText: 'Dmitry Pantus' }).getAttribute('href')).resolves.toBe('/explore/person/person%3Admitry-pantus');
     await page.locator('.path-explanation .cite').first().click();
     await page.locator('#evidence mark', { hasText: 'Belarusian Defence Minister Viktor Khrenin' }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -242,8 +251,8 @@ describe('the Explorer', () => {
     } finally {
       await narrow.close();
     }
-    expect(browser.refused).toEqual([]);
-    expect(problems).toEqual([]);
-    expect(api.errors).toEqual([]);
+    await Promise.all(answers);
+    // One expectation, so that a failure shows all three: what the browser saw, what it was refused, what the API logged.
+    expect({ problems, refused: browser.refused, logged: api.errors }).toEqual({ problems: [], refused: [], logged: [] });
   });
 });

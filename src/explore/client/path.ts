@@ -1,57 +1,53 @@
 /**
  * The path view: how two actors are connected (the API's `connection`, the shortest path over facts), each step
- * explained in words and cited: the fact that states the step (an exchange side, an agreement, an event...) is
- * found by its name and its neighbour's, and its passages open in the evidence panel.
+ * explained in words and cited: the fact that states the step (an exchange side, an agreement, an event...) is one
+ * of its two ends, and its passages open in the evidence panel.
  */
 import type { Context } from './context';
 import { clear, h } from './dom';
 import { ask } from './graphql';
 import { entityHref, hasPage, type FactRef } from './model';
-import { ROOT_FIELDS } from './queries';
 import { searchBox } from './search';
 import { KIND_LABELS } from './sections';
 
 export interface Step {
   kind: string;
+  id: string;
   name: string;
   via: string | null;
 }
 
-/** The field holding each kind's name in `connection` (name, else title, role, summary). */
-const NAME_FIELDS: Record<string, string> = { Agreement: 'title', Position: 'title', Occupancy: 'title', ExchangeSide: 'role', Claim: 'summary' };
-const nameField = (kind: string) => NAME_FIELDS[kind] ?? 'name';
-
 /**
- * Which fact states a relationship, and its field toward the other end: the side of an exchange states whom it
- * represents, an agreement who signed it, an event who took part... First match wins.
+ * Which fact states a relationship: the side of an exchange states whom it represents, an agreement who signed it,
+ * an event who took part... First match wins.
  */
-const OWNERS: Array<[kind: string, via: string, field: string]> = [
-  ['ExchangeSide', 'PERSON', 'person'],
-  ['ExchangeSide', 'REPRESENTS', 'country'],
-  ['ExchangeSide', 'IN_CAPACITY', 'occupancy'],
-  ['ExchangeSide', 'HAS_SIDE', 'exchange'],
-  ['DocumentExchange', 'EXCHANGED', 'documents'],
-  ['DocumentExchange', 'PART_OF', 'partOf'],
-  ['Claim', 'SAID_BY', 'speaker'],
-  ['Claim', 'ACTOR', 'actor'],
-  ['Claim', 'MADE_AT', 'madeAt'],
-  ['Claim', 'REFERS_TO', 'refersTo'],
-  ['Occupancy', 'HELD_BY', 'holder'],
-  ['Occupancy', 'OF_POSITION', 'position'],
-  ['Occupancy', 'SAME_AS', 'sameAs'],
-  ['Agreement', 'SIGNED_BY', 'signatories'],
-  ['Agreement', 'BINDS', 'parties'],
-  ['Agreement', 'SIGNED_DURING', 'signedDuring'],
-  ['Event', 'PARTICIPATED_IN', 'participants'],
-  ['Event', 'BETWEEN', 'between'],
-  ['Event', 'IN_COUNTRY', 'country'],
-  ['Event', 'AT_PLACE', 'place'],
-  ['Event', 'PART_OF', 'partOf'],
-  ['Position', 'IN_BODY', 'body'],
-  ['Position', 'OF_COUNTRY', 'country'],
-  ['Body', 'OF_COUNTRY', 'country'],
-  ['Place', 'WITHIN', 'within'],
-  ['Place', 'IN_COUNTRY', 'country'],
+const OWNERS: Array<[kind: string, via: string]> = [
+  ['ExchangeSide', 'PERSON'],
+  ['ExchangeSide', 'REPRESENTS'],
+  ['ExchangeSide', 'IN_CAPACITY'],
+  ['ExchangeSide', 'HAS_SIDE'],
+  ['DocumentExchange', 'EXCHANGED'],
+  ['DocumentExchange', 'PART_OF'],
+  ['Claim', 'SAID_BY'],
+  ['Claim', 'ACTOR'],
+  ['Claim', 'MADE_AT'],
+  ['Claim', 'REFERS_TO'],
+  ['Occupancy', 'HELD_BY'],
+  ['Occupancy', 'OF_POSITION'],
+  ['Occupancy', 'SAME_AS'],
+  ['Agreement', 'SIGNED_BY'],
+  ['Agreement', 'BINDS'],
+  ['Agreement', 'SIGNED_DURING'],
+  ['Event', 'PARTICIPATED_IN'],
+  ['Event', 'BETWEEN'],
+  ['Event', 'IN_COUNTRY'],
+  ['Event', 'AT_PLACE'],
+  ['Event', 'PART_OF'],
+  ['Position', 'IN_BODY'],
+  ['Position', 'OF_COUNTRY'],
+  ['Body', 'OF_COUNTRY'],
+  ['Place', 'WITHIN'],
+  ['Place', 'IN_COUNTRY'],
 ];
 
 /** What the step from `a` to `b` says, in words. */
@@ -139,32 +135,10 @@ export function explainStep(a: Step, b: Step): string {
   }
 }
 
-/** The fact stating the step between `a` and `b`: a query for it by its name and its neighbour's, or undefined. */
-export function ownerQuery(a: Step, b: Step): { query: string; variables: Record<string, string>; kind: string } | undefined {
-  for (const [kind, via, field] of OWNERS) {
-    if (via !== a.via) continue;
-    const orientations = [
-      [a, b],
-      [b, a],
-    ].filter(([owner]) => owner.kind === kind);
-    if (orientations.length === 0) continue;
-    const ownerKind = orientations[0][0].kind;
-    const root = ROOT_FIELDS[ownerKind];
-    const where = orientations
-      .map(([owner, other], i) => `{ ${nameField(owner.kind)}: { eq: $name${i} }, ${field}: { some: { ${nameField(other.kind)}: { eq: $other${i} } } } }`)
-      .join(', ');
-    const variables = Object.fromEntries(orientations.flatMap(([owner, other], i) => [[`name${i}`, owner.name], [`other${i}`, other.name]]));
-    const declared = orientations.map((_, i) => `$name${i}: String!, $other${i}: String!`).join(', ');
-    return { query: `query Step(${declared}) { found: ${root}(where: { OR: [${where}] }, limit: 5) { id } }`, variables, kind: ownerKind };
-  }
-  return undefined;
-}
-
-async function stepFacts(a: Step, b: Step): Promise<FactRef[]> {
-  const owner = ownerQuery(a, b);
-  if (!owner) return [];
-  const data = await ask<{ found: Array<{ id: string }> }>(owner.query, owner.variables);
-  return data.found.map((found) => ({ kind: owner.kind, id: found.id }));
+/** The facts stating the step between `a` and `b` (`a.via` leads to `b`): the end that owns the relationship, or both. */
+export function stepFacts(a: Step, b: Step): FactRef[] {
+  const owner = OWNERS.find(([kind, via]) => via === a.via && (a.kind === kind || b.kind === kind));
+  return owner ? [a, b].filter((end) => end.kind === owner[0]).map((end) => ({ kind: end.kind, id: end.id })) : [];
 }
 
 export function pathView(ctx: Context, from: string, to: string): { element: HTMLElement; rendered: Promise<void> } {
@@ -202,37 +176,19 @@ export function pathView(ctx: Context, from: string, to: string): { element: HTM
     result.append(h('p', { class: 'path-length' }, `${length} step${length === 1 ? '' : 's'}:`));
     const items = steps.map((step, i) => {
       const next = steps[i + 1];
-      const node = h('p', { class: 'path-node' }, h('span', { class: 'kind', 'data-kind': step.kind }, KIND_LABELS[step.kind] ?? step.kind), ' ', h('strong', null, step.name));
+      const name = hasPage(step.kind) ? h('a', { href: entityHref(step.kind, step.id) }, step.name) : step.name;
+      const node = h('p', { class: 'path-node' }, h('span', { class: 'kind', 'data-kind': step.kind }, KIND_LABELS[step.kind] ?? step.kind), ' ', h('strong', null, name));
       if (!next) return h('li', { class: 'path-step' }, node);
       const explanation = explainStep(step, next);
       const cite = h('button', { type: 'button', class: 'cite', 'aria-label': `Source of: ${explanation}` }, 'Source');
-      cite.addEventListener('click', async () => {
-        cite.disabled = true;
-        try {
-          const facts = await stepFacts(step, next);
-          if (facts.length) ctx.openEvidence(facts, explanation, cite);
-          else cite.replaceWith(h('span', { class: 'empty' }, '(no citing fact found)'));
-        } finally {
-          cite.disabled = false;
-        }
+      cite.addEventListener('click', () => {
+        const facts = stepFacts(step, next);
+        if (facts.length) ctx.openEvidence(facts, explanation, cite);
+        else cite.replaceWith(h('span', { class: 'empty' }, '(no citing fact found)'));
       });
       return h('li', { class: 'path-step' }, node, h('p', { class: 'path-explanation fact' }, h('span', { class: 'sentence' }, explanation), ' ', cite));
     });
     result.append(h('ol', { class: 'path-steps' }, items));
-    // Names that are pages: look them up by search to link them (the path gives names, not ids).
-    void linkSteps(ctx, result, steps);
   })();
   return { element, rendered };
-}
-
-async function linkSteps(ctx: Context, result: HTMLElement, steps: Step[]): Promise<void> {
-  const nodes = Array.from(result.querySelectorAll<HTMLElement>('.path-node strong'));
-  await Promise.all(
-    steps.map(async (step, i) => {
-      if (!hasPage(step.kind) || !['Person', 'Country', 'Body', 'Agreement', 'Event', 'DocumentExchange', 'Place', 'Position'].includes(step.kind)) return;
-      const data = await ask<{ search: Array<{ kind: string; id: string; name: string }> }>(ctx.q.search, { text: step.name }).catch(() => ({ search: [] }));
-      const hit = data.search.find((candidate) => candidate.kind === step.kind && candidate.name === step.name);
-      if (hit && nodes[i]) nodes[i].replaceChildren(h('a', { href: entityHref(hit.kind, hit.id) }, step.name));
-    }),
-  );
 }

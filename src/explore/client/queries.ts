@@ -165,7 +165,7 @@ export function queries(schema: Schema) {
   }
 }`,
 
-    connection: `query Path($from: String!, $to: String!) { connection(from: $from, to: $to) { length steps { kind name via } } }`,
+    connection: `query Path($from: String!, $to: String!) { connection(from: $from, to: $to) { length steps { kind id name via } } }`,
   };
 }
 
