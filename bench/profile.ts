@@ -8,7 +8,7 @@ import type { Config } from '../src/config';
 import { startTestApi } from '../test/support/api';
 import type { ContractQuery } from './contract-queries';
 
-interface Statement {
+export interface Statement {
   query: string;
   params: Record<string, unknown>;
 }
@@ -88,8 +88,19 @@ export interface QueryHits {
   cypher: number;
 }
 
-/** Runs each query once through the real API (in this process, over HTTP) and profiles what it ran, and the Cypher. */
-export async function profileContractQueries(driver: Driver, config: Readonly<Config>, queries: ContractQuery[]): Promise<QueryHits[]> {
+/** The Cypher the API ran for each query, by query name (to time it without the API: bench/latency.ts). */
+export type GeneratedCypher = Map<string, Statement[]>;
+
+/**
+ * Runs each query once through the real API (in this process, over HTTP) and profiles what it ran, and the Cypher.
+ * `generated`, when given, receives the statements the API ran for each query.
+ */
+export async function profileContractQueries(
+  driver: Driver,
+  config: Readonly<Config>,
+  queries: ContractQuery[],
+  generated?: GeneratedCypher,
+): Promise<QueryHits[]> {
   const database = config.neo4j.database;
   // Plans from fresh statistics: a plan cached while the graph was other (or empty) would profile as that graph's.
   await driver.executeQuery('CALL db.prepareForReplanning()', {}, { database });
@@ -105,7 +116,9 @@ export async function profileContractQueries(driver: Driver, config: Readonly<Co
       const body = (await response.json()) as { errors?: unknown };
       if (body.errors) throw new Error(`${query.name}: ${JSON.stringify(body.errors)}`);
       let graphql = 0;
-      for (const statement of recording.take()) graphql += await dbHits(driver, database, statement);
+      const statements = recording.take();
+      generated?.set(query.name, statements);
+      for (const statement of statements) graphql += await dbHits(driver, database, statement);
       hits.push({ name: query.name, graphql, cypher: await dbHits(driver, database, { query: query.cypher.query, params: query.cypher.params }) });
     }
     return hits;

@@ -12,9 +12,9 @@ import { runCli, UserError } from '../src/errors';
 import { SCALES, type Scale } from '../src/generate/corpus';
 import { startApiProcess } from './api-process';
 import { contractQueries } from './contract-queries';
-import { LATENCY_HEADERS, latencyRows, measureLatency, type LatencyResult } from './latency';
+import { latencyTable, measureLatency, type LatencyResult } from './latency';
 import { corpus, loadRun, numberOption, openBenchDatabase } from './load';
-import { profileContractQueries, type QueryHits } from './profile';
+import { profileContractQueries, type GeneratedCypher, type QueryHits } from './profile';
 import { BENCHMARKS_JSON, median, table, writeBenchmarkJson, writeBenchmarkSection } from './report';
 import { chooseTargets } from './targets';
 import { measureThroughput, type ThroughputResult } from './throughput';
@@ -88,10 +88,11 @@ async function measureScale(
     const targets = await chooseTargets(db.driver, database);
     log(`  targets: ${JSON.stringify(targets)}`);
     const queries = contractQueries(targets);
-    const dbHits = await profileContractQueries(db.driver, config, queries);
+    const generated: GeneratedCypher = new Map();
+    const dbHits = await profileContractQueries(db.driver, config, queries, generated);
     const api = await startApiProcess(db.connection);
     try {
-      const latency = await measureLatency(db.driver, database, api.url, queries, { rounds: options.rounds, warmup: 20, log });
+      const latency = await measureLatency(db.driver, database, api.url, queries, { rounds: options.rounds, warmup: 20, generated, log });
       const throughput: ScaleResult['throughput'] = [];
       for (const [name, levels] of [
         [FAST_FIRST_QUESTION, CONNECTIONS],
@@ -145,13 +146,15 @@ function scaleSection(result: ScaleResult, options: { rounds: number; loadRuns: 
     `Ingest / raw throughput: **${result.load.ratio.toFixed(2)}x**.`,
     '',
     `Contract queries (targets: person and exchanger "${result.targets.person}", countries ${result.targets.countryA} and ${result.targets.countryB}), ` +
-      `${options.rounds} rounds each after 20 of warm-up, interleaved GraphQL over HTTP (the real API) and hand-written Cypher; milliseconds; ` +
-      'dbHits from PROFILE of the Cypher @neo4j/graphql generated and of the hand-written Cypher:',
+      `${options.rounds} rounds each after 20 of warm-up, interleaved GraphQL over HTTP (the real API), hand-written Cypher and the Cypher the ` +
+      'API generated for the question (run through the driver as the hand-written one: the plan\'s share of the ratio, and the layers\' share); ' +
+      'milliseconds; dbHits from PROFILE of the Cypher @neo4j/graphql generated and of the hand-written Cypher:',
     '',
-    table(
-      [...LATENCY_HEADERS, 'dbHits GraphQL', 'dbHits Cypher'],
-      latencyRows(result.latency).map((row, i) => [...row, hits.get(result.latency[i].name)?.graphql ?? '', hits.get(result.latency[i].name)?.cypher ?? '']),
-    ),
+    (({ headers, rows }) =>
+      table(
+        [...headers, 'dbHits GraphQL', 'dbHits Cypher'],
+        rows.map((row, i) => [...row, hits.get(result.latency[i].name)?.graphql ?? '', hits.get(result.latency[i].name)?.cypher ?? '']),
+      ))(latencyTable(result.latency)),
     '',
     `Throughput of the README's first question over loopback, in its fast form and in the filtered form, ${options.seconds} s per level (autocannon); errors include GraphQL errors in 200 answers:`,
     '',
