@@ -1,7 +1,8 @@
 /**
  * How names in questions resolve and rank, over HTTP, on the seed graph plus a few invented actors that make the
  * hard cases: a person whose exact name is also a word of another person's aliases, a company whose alias is exactly
- * another company's first word, weak aliases shared by two people, and a person connected to nothing.
+ * another company's first word, weak aliases shared by two people, a person whose alias is another's exact name,
+ * and a person connected to nothing.
  */
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../src/db/connect';
@@ -15,6 +16,7 @@ const FIXTURE = `
   CREATE (:Person:Fact {id: 'person:imran-khan', name: 'Imran Khan',
           aliases: ['Prime Minister Imran Khan', 'Muhammad Imran Khan Niazi'], weakAliases: ['PM Imran', 'Imran', 'the prime minister']})
   CREATE (:Person:Fact {id: 'person:imran-ahmed', name: 'Imran Ahmed', aliases: [], weakAliases: ['Imran']})
+  CREATE (:Person:Fact {id: 'person:imran-khan-jr', name: 'Imran Khan Jr', aliases: ['Imran Khan'], weakAliases: []})
   CREATE (:Body:Fact {id: 'body:socar-trading-sa', name: 'SOCAR Trading SA', kind: 'OTHER', nameAsReported: true, aliases: []})
   CREATE (:Body:Fact {id: 'body:state-oil-company', name: 'State Oil Company of the Azerbaijan Republic', kind: 'OTHER',
           nameAsReported: true, aliases: ['SOCAR']})
@@ -59,6 +61,20 @@ describe('names in questions', () => {
   it('a weak alias resolves when it names one person', async () => {
     const { connection } = await answer('{ connection(from: "pm imran", to: "Muhammad Imran") { found from { id } to { id } } }');
     expect(connection).toEqual({ found: false, from: { id: 'person:imran-khan' }, to: { id: 'person:muhammad-imran' } });
+  });
+
+  it('a name written exactly as one actor\'s name is that actor, even when another actor has it as an alias', async () => {
+    const { connection } = await answer('{ connection(from: "Imran Khan", to: "Imran Khan Jr") { found from { id } to { id } } }');
+    expect(connection).toEqual({ found: false, from: { id: 'person:imran-khan' }, to: { id: 'person:imran-khan-jr' } });
+    // Written otherwise, the name is one person's name and the other's alias: ambiguous.
+    const response = await ask('{ exchangesOf(person: "imran khan") { name } }');
+    expect({ status: response.status, candidates: response.body.errors?.[0].extensions?.candidates }).toEqual({
+      status: 400,
+      candidates: [
+        { kind: 'Person', id: 'person:imran-khan', name: 'Imran Khan' },
+        { kind: 'Person', id: 'person:imran-khan-jr', name: 'Imran Khan Jr' },
+      ],
+    });
   });
 
   it('two actors that are not connected: an answer that says so, not null', async () => {
