@@ -8,6 +8,7 @@
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { progressReporter } from '../src/cli/ingest';
 import { runCli, UserError } from '../src/errors';
 import { SCALES, type Scale } from '../src/generate/corpus';
 import { startApiProcess } from './api-process';
@@ -74,7 +75,7 @@ async function measureScale(
     let facts = 0;
     // --queries-only: the bench database already holds this scale's graph (from an earlier run): measure the queries.
     for (let run = 1; run <= (options.queriesOnly ? 0 : options.loadRuns); run++) {
-      const measured = await loadRun(db.driver, database, dir, BATCH);
+      const measured = await loadRun(db.driver, database, dir, BATCH, progressReporter(process.stdout));
       ingestSeconds.push(measured.ingestSeconds);
       rawSeconds.push(measured.rawSeconds);
       facts = measured.facts;
