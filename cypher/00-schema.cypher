@@ -25,6 +25,8 @@ CREATE CONSTRAINT ingestion_id IF NOT EXISTS FOR (n:Ingestion) REQUIRE n.id IS U
 CREATE CONSTRAINT ingestion_source_id IF NOT EXISTS FOR (n:Ingestion) REQUIRE n.sourceId IS UNIQUE;
 CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (n:Merge) REQUIRE n.id IS UNIQUE;
 CREATE INDEX merge_status IF NOT EXISTS FOR (n:Merge) ON (n.status);
+// The data version: the shape of the graph the project wrote (src/db/data-version.ts), one node.
+CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (n:DataVersion) REQUIRE n.id IS UNIQUE;
 
 // Exact lookups by name, title and date (GraphQL filters, entity resolution).
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);

@@ -1,5 +1,6 @@
 /** `npm run merge:undo -- <merge id>`: undoes a merge entity resolution made (ids: npm run report). */
 import { loadConfig } from '../config';
+import { applySchema } from '../db/cypher-scripts';
 import { openDatabase } from '../db/database';
 import { runCli, UserError } from '../errors';
 import { undoMerge } from '../ingest/merges';
@@ -10,6 +11,7 @@ void runCli(async () => {
   const config = loadConfig();
   const db = await openDatabase(config, (line) => process.stderr.write(`${line}\n`));
   try {
+    await applySchema(db.driver, config.neo4j.database); // refuses a graph another version of the project wrote
     const { merge } = await undoMerge(db.driver, config.neo4j.database, id);
     process.stdout.write(
       merge.kind === 'RESOLVED'

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../config';
 import { UserError } from '../errors';
+import { checkDataVersion, DATA_VERSION_LABEL, recordDataVersion } from './data-version';
 import type { Log } from './install';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
@@ -68,12 +69,19 @@ function readStatements(file: string): string[] {
 }
 
 /** Constraints and indexes (idempotent), then waits until every index is online. */
+/**
+ * Makes a database ready for this version of the project: checks its data version (src/db/data-version.ts: a database
+ * another version wrote is refused here, unchanged), applies the constraints and indexes of cypher/00-schema.cypher,
+ * and records the data version if none was. Every command that reads or writes the graph calls it first.
+ */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
+  const recorded = await checkDataVersion(driver, database);
   for (const statement of readStatements(SCHEMA_SCRIPT)) {
     await driver.executeQuery(statement, {}, { database });
   }
   // Its own bound: the server's default transaction timeout (10 s) is for queries, and would cut this wait short.
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database, transactionConfig: { timeout: 310_000 } });
+  if (recorded === null) await recordDataVersion(driver, database);
 }
 
 /** Loading runs longer than a query: its transactions set their own bound (the server's default is for queries). */
@@ -121,7 +129,12 @@ export async function runSeedScripts(driver: Driver, database: string, log: Log)
   return results;
 }
 
+/** No node but the data version's marker. */
 export async function isEmpty(driver: Driver, database: string): Promise<boolean> {
-  const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) = 0 AS empty LIMIT 1', {}, { database });
+  const { records } = await driver.executeQuery(
+    `RETURN NOT EXISTS { MATCH (n) WHERE NOT n:${DATA_VERSION_LABEL} } AS empty`,
+    {},
+    { database },
+  );
   return records[0].get('empty') as boolean;
 }

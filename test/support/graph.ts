@@ -39,8 +39,8 @@ const stable = (value: unknown): unknown => {
   return value === null || typeof value !== 'object' ? value : String(value);
 };
 
-/** Ingest bookkeeping: what was ingested from which file, and the merges made; not facts. */
-export const BOOKKEEPING = ['Ingestion', 'Merge'];
+/** Bookkeeping: what was ingested from which file, the merges made, the data version; not facts. */
+export const BOOKKEEPING = ['Ingestion', 'Merge', 'DataVersion'];
 
 /** Who loaded a source and when: bookkeeping on the Source node, different for every load. */
 export const LOAD_PROPERTIES = ['loadedBy', 'loadedAt'];
