@@ -12,8 +12,8 @@ import { applySchema, isEmpty, runSeedScripts } from '../src/db/cypher-scripts';
 import { openDatabase } from '../src/db/database';
 import { runCli } from '../src/errors';
 import { contractQueries } from './contract-queries';
-import { latencyTable, measureLatency } from './latency';
-import { table, writeBenchmarkJson, writeBenchmarkSection } from './report';
+import { latencyMarkdown, measureLatency } from './latency';
+import { writeBenchmarkJson, writeBenchmarkSection } from './report';
 
 const ROUNDS = 200;
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -58,7 +58,7 @@ void runCli(async () => {
             'figures show the fixed cost of the GraphQL layer (HTTP, parsing, validation, limits, Cypher translation), not ' +
             'the cost of the data: the scale benchmark (`npm run bench`) shows that.',
           '',
-          (({ headers, rows }) => table(headers, rows))(latencyTable(results)),
+          latencyMarkdown(results),
         ].join('\n'),
       );
       writeBenchmarkJson('api', { date, neo4j: db.info.version, rounds: ROUNDS, results });

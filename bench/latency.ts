@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ContractQuery } from './contract-queries';
 import type { GeneratedCypher, Statement } from './profile';
-import { median, percentile } from './report';
+import { median, percentile, table } from './report';
 
 export interface LatencyResult {
   name: string;
@@ -101,8 +101,14 @@ export async function measureLatency(
   return results;
 }
 
-/** The table of latency results: the generated Cypher's columns when it was timed. */
-export function latencyTable(results: LatencyResult[]): { headers: string[]; rows: Array<Array<string | number>> } {
+/**
+ * The latency results as a markdown table: the generated Cypher's columns when it was timed, then any `extra` columns
+ * (the scale benchmark's dbHits).
+ */
+export function latencyMarkdown(
+  results: LatencyResult[],
+  extra: { headers: string[]; cells: (result: LatencyResult) => Array<string | number> } = { headers: [], cells: () => [] },
+): string {
   const timedGenerated = results.some((result) => result.generated);
   const headers = ['query', 'GraphQL p50 (ms)', 'GraphQL p95 (ms)', 'Cypher p50 (ms)', 'Cypher p95 (ms)', 'p50 ratio'];
   if (timedGenerated) headers.push('generated Cypher p50 (ms)', 'plan: generated / Cypher', 'layers: GraphQL / generated');
@@ -120,6 +126,7 @@ export function latencyTable(results: LatencyResult[]): { headers: string[]; row
         ? [result.generated.p50.toFixed(2), `${(result.generated.p50 / result.cypher.p50).toFixed(2)}x`, `${(result.graphql.p50 / result.generated.p50).toFixed(2)}x`]
         : ['', '', '']),
     result.sameAnswer ? 'yes' : 'NO',
+    ...extra.cells(result),
   ]);
-  return { headers, rows };
+  return table([...headers, ...extra.headers], rows);
 }

@@ -13,7 +13,7 @@ import { runCli, UserError } from '../src/errors';
 import { SCALES, type Scale } from '../src/generate/corpus';
 import { startApiProcess } from './api-process';
 import { contractQueries } from './contract-queries';
-import { latencyTable, measureLatency, type LatencyResult } from './latency';
+import { latencyMarkdown, measureLatency, type LatencyResult } from './latency';
 import { corpus, loadRun, numberOption, openBenchDatabase } from './load';
 import { profileContractQueries, type GeneratedCypher, type QueryHits } from './profile';
 import { BENCHMARKS_JSON, median, table, writeBenchmarkJson, writeBenchmarkSection } from './report';
@@ -151,11 +151,10 @@ function scaleSection(result: ScaleResult, options: { rounds: number; loadRuns: 
       'API generated for the question (run through the driver as the hand-written one: the plan\'s share of the ratio, and the layers\' share); ' +
       'milliseconds; dbHits from PROFILE of the Cypher @neo4j/graphql generated and of the hand-written Cypher:',
     '',
-    (({ headers, rows }) =>
-      table(
-        [...headers, 'dbHits GraphQL', 'dbHits Cypher'],
-        rows.map((row, i) => [...row, hits.get(result.latency[i].name)?.graphql ?? '', hits.get(result.latency[i].name)?.cypher ?? '']),
-      ))(latencyTable(result.latency)),
+    latencyMarkdown(result.latency, {
+      headers: ['dbHits GraphQL', 'dbHits Cypher'],
+      cells: (latency) => [hits.get(latency.name)?.graphql ?? '', hits.get(latency.name)?.cypher ?? ''],
+    }),
     '',
     `Throughput of the README's first question over loopback, in its fast form and in the filtered form, ${options.seconds} s per level (autocannon); errors include GraphQL errors in 200 answers:`,
     '',
