@@ -91,6 +91,13 @@ async function sketches<T>(driver: Driver, database: string, query: string, para
   return records.map((record) => record.toObject() as T);
 }
 
+/** The first sketch of each fact. */
+function once<T extends { id: string }>(sketches: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const sketch of sketches) if (!byId.has(sketch.id)) byId.set(sketch.id, sketch);
+  return [...byId.values()];
+}
+
 async function chunked<T, P>(items: P[], lookUp: (chunk: P[]) => Promise<T[]>): Promise<T[]> {
   const found: T[] = [];
   for (let i = 0; i < items.length; i += CHUNK) found.push(...(await lookUp(items.slice(i, i + CHUNK))));
@@ -127,14 +134,16 @@ export class ConflictCheck {
       for (const anchor of found) distinct.set(JSON.stringify(anchor), anchor);
     }
     const anchors = [...distinct.values()];
+    // Each title and id is looked up once in the run (a common title is shared by many of its agreements), and each
+    // fact found is kept once (the graph states it the same way to every lookup that finds it).
+    const titles = [...new Set(this.agreements.map((agreement) => agreement.title))];
+    const ids = [...new Set(this.agreements.map((agreement) => agreement.id))];
     const inGraph = {
-      events: await chunked(anchors, (chunk) => sketches<EventSketch>(driver, database, EVENT_CANDIDATES, { anchors: chunk })),
-      agreements: await chunked(this.agreements, (chunk) =>
-        sketches<AgreementSketch>(driver, database, AGREEMENT_CANDIDATES, {
-          titles: [...new Set(chunk.map((agreement) => agreement.title))],
-          ids: chunk.map((agreement) => agreement.id),
-        }),
-      ),
+      events: once(await chunked(anchors, (chunk) => sketches<EventSketch>(driver, database, EVENT_CANDIDATES, { anchors: chunk }))),
+      agreements: once([
+        ...(await chunked(titles, (chunk) => sketches<AgreementSketch>(driver, database, AGREEMENT_CANDIDATES, { titles: chunk, ids: [] }))),
+        ...(await chunked(ids, (chunk) => sketches<AgreementSketch>(driver, database, AGREEMENT_CANDIDATES, { titles: [], ids: chunk }))),
+      ]),
     };
     return conflictsOf(
       { events: this.events.map((event) => event.id), agreements: this.agreements.map((agreement) => agreement.id) },

@@ -300,6 +300,68 @@ export const eventAnchors = (event: EventSketch) => [
 const agreementAnchors = (agreement: AgreementSketch) => [agreement.title.toLowerCase()];
 
 /**
+ * Where to look for a fact's likely twins: under each of its anchors (kind and place, title...), in windows of
+ * NEAR_DAYS days, so that a fact is compared only with the facts dated near it (and with the undated ones, when an
+ * undated fact can be in conflict at all), not with every fact of a busy anchor (a capital's meetings over the
+ * years): a large run stays linear in its facts instead of quadratic in each anchor's.
+ */
+class CandidateIndex<T extends { id: string }> {
+  private readonly byAnchor = new Map<string, { undated: T[]; windows: Map<number, T[]> }>();
+
+  constructor(
+    facts: Iterable<T>,
+    private readonly anchors: (fact: T) => string[],
+    private readonly dateOf: (fact: T) => string | null,
+    /** Whether a fact without a date may be in conflict (an agreement's signers) or never (an event's date). */
+    private readonly undatedCount: boolean,
+  ) {
+    for (const fact of facts) {
+      const range = this.range(fact);
+      if (!range && !undatedCount) continue;
+      for (const anchor of anchors(fact)) {
+        let entry = this.byAnchor.get(anchor);
+        if (!entry) this.byAnchor.set(anchor, (entry = { undated: [], windows: new Map() }));
+        if (!range) entry.undated.push(fact);
+        else for (let w = window(range[0]); w <= window(range[1]); w++) push(entry.windows, w, fact);
+      }
+    }
+  }
+
+  private range(fact: T): [number, number] | undefined {
+    const date = this.dateOf(fact);
+    return date ? dateRange(date) : undefined;
+  }
+
+  /** The fact itself, and every fact that shares an anchor with it and may lie at most NEAR_DAYS from it. */
+  candidates(fact: T): Set<T> {
+    const found = new Set<T>([fact]);
+    const range = this.range(fact);
+    if (!range && !this.undatedCount) return found;
+    for (const anchor of this.anchors(fact)) {
+      const entry = this.byAnchor.get(anchor);
+      if (!entry) continue;
+      for (const other of entry.undated) found.add(other);
+      if (!range) {
+        for (const facts of entry.windows.values()) for (const other of facts) found.add(other);
+        continue;
+      }
+      for (let w = window(range[0] - NEAR_DAYS); w <= window(range[1] + NEAR_DAYS); w++) {
+        for (const other of entry.windows.get(w) ?? []) found.add(other);
+      }
+    }
+    return found;
+  }
+}
+
+const window = (day: number) => Math.floor(day / NEAR_DAYS);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
  * The conflicts of `subjects` (facts of the articles just loaded) with every fact in `known` (the same facts and
  * the candidates the graph holds); each pair is reported once.
  */
@@ -308,25 +370,11 @@ export function conflictsOf(
   known: { events: Map<string, EventSketch>; agreements: Map<string, AgreementSketch> },
 ): Conflict[] {
   const conflicts = new Map<string, Conflict>();
-  const collect = <T extends { id: string }>(
-    ids: Iterable<string>,
-    all: Map<string, T>,
-    anchors: (fact: T) => string[],
-    compare: (a: T, b: T) => Conflict | undefined,
-  ) => {
-    const index = new Map<string, T[]>();
-    for (const fact of all.values()) {
-      for (const anchor of anchors(fact)) {
-        const list = index.get(anchor);
-        if (list) list.push(fact);
-        else index.set(anchor, [fact]);
-      }
-    }
+  const collect = <T extends { id: string }>(ids: Iterable<string>, all: Map<string, T>, index: CandidateIndex<T>, compare: (a: T, b: T) => Conflict | undefined) => {
     for (const id of ids) {
       const fact = all.get(id);
       if (!fact) continue;
-      const candidates = new Set([fact, ...anchors(fact).flatMap((anchor) => index.get(anchor) ?? [])]);
-      for (const other of candidates) {
+      for (const other of index.candidates(fact)) {
         const key = unique([fact.id, other.id]).join('~');
         if (conflicts.has(key)) continue;
         const conflict = compare(fact, other);
@@ -334,8 +382,14 @@ export function conflictsOf(
       }
     }
   };
-  collect(subjects.events, known.events, eventAnchors, compareEvents);
-  collect(subjects.agreements, known.agreements, agreementAnchors, compareAgreements);
+  // An event's conflict is its date: undated events have none. Undated agreements may differ on their signers.
+  collect(subjects.events, known.events, new CandidateIndex(known.events.values(), eventAnchors, (event) => event.date, false), compareEvents);
+  collect(
+    subjects.agreements,
+    known.agreements,
+    new CandidateIndex(known.agreements.values(), agreementAnchors, (agreement) => agreement.signedOn, true),
+    compareAgreements,
+  );
   // In a stable order: events, then agreements, each by the id of its first fact.
   const rank = (conflict: Conflict) => (conflict.kind === 'EVENT' ? 0 : 1);
   return [...conflicts.values()].sort((x, y) => rank(x) - rank(y) || byId(x.facts[0], y.facts[0]));

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import {
+  compareAgreements,
+  compareEvents,
   conflictsOf,
   datesContradict,
   formatConflict,
@@ -119,5 +121,79 @@ describe('conflicts between articles', () => {
     expect(conflicts.map((conflict) => [conflict.facts.map((fact) => fact.id), conflict.differences.map((d) => d.field)])).toEqual([
       [['agreement:a', 'agreement:b'], ['signedOn']],
     ]);
+  });
+
+  it('compares a fact with every fact dated near it, across the windows it is looked up in, and with no other', () => {
+    const meeting = (id: string, date: string | null): EventSketch => ({
+      id: `event:${id}`,
+      name: 'Talks in Reykjavik',
+      kind: 'MEETING',
+      date,
+      places: ['place:reykjavik'],
+      between: [],
+      participants: ['person:anna'],
+      sources: [`source:${id}`],
+    });
+    const subjects = [
+      meeting('edge', '2025-03-01'), // 31 days before the first day of a month-only date: near
+      meeting('month', '2025-04'),
+      meeting('far', '2025-06-01'), // 32 days after the month's last day: not near
+      meeting('year', '1990'),
+      meeting('in-1990', '1990-12-31'), // within the year-only date: possibly the same day, no conflict
+      meeting('undated', null),
+    ];
+    // A busy anchor: a meeting a week for ten years, each told by its own source.
+    const weekly = Array.from({ length: 520 }, (_, i) => meeting(`w${i}`, new Date(Date.UTC(2015, 0, 1 + 7 * i)).toISOString().slice(0, 10)));
+    const known = { events: mergeSketches([...weekly, ...subjects]), agreements: new Map<string, AgreementSketch>() };
+    const pairs = (ids: string[]) =>
+      conflictsOf({ events: ids, agreements: [] }, known).map((conflict) => conflict.facts.map((fact) => fact.id).join(' ~ '));
+    expect(pairs(subjects.map((event) => event.id))).toEqual(['event:edge ~ event:month']);
+    // Meetings one to four weeks apart (28 days at most) read as one event told on two dates; five weeks, as two.
+    expect(pairs(weekly.map((event) => event.id))).toHaveLength(519 + 518 + 517 + 516);
+  });
+
+  it('finds exactly the pairs that comparing every fact with every other finds', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const dates = () => {
+      const year = 2020 + random(3);
+      const month = String(1 + random(12)).padStart(2, '0');
+      return [null, `${year}`, `${year}-${month}`, `${year}-${month}-${String(1 + random(28)).padStart(2, '0')}`, `${year}/${year + 1}`][random(5)];
+    };
+    const events: EventSketch[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `event:${i}`,
+      name: `Event ${i}`,
+      kind: ['MEETING', 'VISIT'][random(2)],
+      date: dates(),
+      places: random(4) ? [`place:${random(3)}`] : [],
+      between: random(2) ? ['country:is', 'country:uy'] : [],
+      participants: [`person:${random(3)}`],
+      sources: [`source:${random(150)}`],
+    }));
+    const agreements: AgreementSketch[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `agreement:${i}`,
+      title: ['Cultural Programme', 'cultural programme', 'Trade Accord'][random(3)],
+      signedOn: dates(),
+      parties: random(2) ? [`country:${random(3)}`] : [],
+      signatories: random(2) ? [`person:${random(3)}`] : [],
+      signers: random(3) ? [] : [{ verb: 'SIGNED', country: 'country:is', person: `person:${random(3)}`, sources: [`source:${random(150)}`] }],
+      sources: [`source:${random(150)}`],
+    }));
+    const known = { events: mergeSketches(events), agreements: mergeSketches(agreements) };
+    // The run's facts (the subjects) are one in three; the others are the graph's.
+    const subject = (fact: { id: string }) => Number(fact.id.split(':')[1]) % 3 === 0;
+    const everyPair = <T extends { id: string }>(facts: Map<string, T>, compare: (a: T, b: T) => unknown) => {
+      const list = [...facts.values()];
+      return list.flatMap((a, i) =>
+        list.slice(i).filter((b) => (subject(a) || subject(b)) && compare(a, b)).map((b) => [a.id, b.id].sort().join(' ~ ')),
+      );
+    };
+    const expected = [...everyPair(known.events, compareEvents), ...everyPair(known.agreements, compareAgreements)].sort();
+    const ids = (facts: Map<string, { id: string }>) => [...facts.values()].filter(subject).map((fact) => fact.id);
+    const found = conflictsOf({ events: ids(known.events), agreements: ids(known.agreements) }, known)
+      .map((conflict) => [...conflict.facts.map((fact) => fact.id), ...conflict.facts.map((fact) => fact.id)].slice(0, 2).sort().join(' ~ '))
+      .sort();
+    expect(expected.length).toBeGreaterThan(20);
+    expect(found).toEqual(expected);
   });
 });
