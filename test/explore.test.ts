@@ -190,6 +190,10 @@ describe('the Explorer', () => {
     const steps = page.locator('.path-step');
     await expect(steps.count()).resolves.toBe(5);
     await expect(page.locator('.path-explanation .sentence').first().innerText()).resolves.toBe('Viktor Khrenin acted as “Defence Minister” on one side of a document exchange.');
+    // Each step says its kind in words ("Exchange side", not the label ExchangeSide).
+    const kinds = await page.locator('.path-node .kind').allTextContents();
+    expect(kinds).toContain('Exchange side');
+    expect(kinds.filter((kind) => /^[A-Z][a-z]+[A-Z]/.test(kind))).toEqual([]);
     // Each actor on the path links to its page, by the id the path gives (no lookup by name).
     await expect(page.locator('.path-node a', { hasText: 'Viktor Khrenin' }).getAttribute('href')).resolves.toBe(KHRENIN);
     await expect(page.locator('.path-node a', { hasText: 'Dmitry Pantus' }).getAttribute('href')).resolves.toBe('/explore/person/person%3Admitry-pantus');

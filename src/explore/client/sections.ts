@@ -96,6 +96,11 @@ export const KIND_LABELS: Record<string, string> = {
   Agreement: 'Agreement',
   Event: 'Event',
   DocumentExchange: 'Document exchange',
+  // Steps of a path may be any fact.
+  ExchangeSide: 'Exchange side',
+  Occupancy: 'Office held',
+  UnnamedOfficial: 'Unnamed official',
+  Claim: 'Claim',
   Place: 'Place',
   Source: 'Source',
 };
