@@ -4,7 +4,8 @@
  */
 import type { Cited } from './document';
 import { countryOf } from './lexicon';
-import { bodyNamed, type Reading, type XActor, type XBody, type XPerson, type XPlace, type XTitle } from './rules';
+import { bodyNamed } from './actors';
+import type { Reading, XActor, XBody, XPerson, XPlace, XTitle } from './reading';
 import { idSlug } from '../ingest/ids';
 import countries from 'world-countries';
 

@@ -12,7 +12,8 @@ import { validateData, type Problem } from '../ingest/validate';
 import { AnnotatedText } from './document';
 import { buildDraft } from './draft';
 import { blank, findFurniture, type ExtractInput } from './input';
-import { read, type Reading } from './rules';
+import type { Reading } from './reading';
+import { read } from './rules';
 
 /** The extractor's version, part of every drafted fact's provenance. Raise it when the rules change. */
 export const EXTRACTOR_VERSION = 'extract/2';

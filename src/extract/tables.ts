@@ -7,7 +7,9 @@
 import type { SigningVerb } from '../model/facts';
 import { AnnotatedText, type Cited } from './document';
 import { countryAt, DOCUMENT_HEADS } from './lexicon';
-import { partiesOf, titlesBetween, type XBody, type XAct, type XAgreement, type XPerson, type XSide, type XTitle } from './rules';
+import { partiesOf } from './documents';
+import { titlesBetween } from './people';
+import type { XAct, XAgreement, XBody, XPerson, XSide, XTitle } from './reading';
 
 interface Cell {
   start: number;
