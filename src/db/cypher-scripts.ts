@@ -68,11 +68,11 @@ function readStatements(file: string): string[] {
   }
 }
 
-/** Constraints and indexes (idempotent), then waits until every index is online. */
 /**
  * Makes a database ready for this version of the project: checks its data version (src/db/data-version.ts: a database
- * another version wrote is refused here, unchanged), applies the constraints and indexes of cypher/00-schema.cypher,
- * and records the data version if none was. Every command that reads or writes the graph calls it first.
+ * another version wrote is refused here, unchanged), applies the constraints and indexes of cypher/00-schema.cypher
+ * (waiting until every index is online), and records the data version if none was. Every command that reads or
+ * writes the graph calls it first.
  */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
   const recorded = await checkDataVersion(driver, database);

@@ -52,7 +52,7 @@ export async function recordDataVersion(driver: Driver, database: string): Promi
   );
 }
 
-export function dataVersionMessage(database: string, version: number): string {
+function dataVersionMessage(database: string, version: number): string {
   const found = `Database "${database}" holds a graph of data version ${version}`;
   const reads = `this version of the project reads data version ${DATA_VERSION} (${SHAPES[DATA_VERSION]})`;
   if (version > DATA_VERSION) {
